@@ -1,0 +1,48 @@
+// Time as the core sees it: a monotonic reading for durations and a calendar reading for the day.
+#pragma once
+
+#include <chrono>
+
+namespace limber {
+
+using Seconds = std::chrono::seconds;
+using Millis = std::chrono::milliseconds;
+using Minutes = std::chrono::minutes;
+
+// Monotonic time that keeps counting through suspend (CLOCK_BOOTTIME on Linux), so a
+// duration measured across a sleep is the real time the user was gone.
+struct MonoClock {
+    using rep = std::int64_t;
+    using period = std::nano;
+    using duration = std::chrono::nanoseconds;
+    using time_point = std::chrono::time_point<MonoClock>;
+    static constexpr bool is_steady = true;
+};
+using MonoTime = MonoClock::time_point;
+using WallTime = std::chrono::sys_time<std::chrono::nanoseconds>;
+
+// One reading of every clock at the same moment.
+struct Instant {
+    MonoTime mono{};
+    WallTime wall{};          // UTC
+    Minutes utc_offset{0};    // local time = wall + utc_offset
+
+    [[nodiscard]] std::chrono::local_time<std::chrono::nanoseconds> local() const
+    {
+        return std::chrono::local_time<std::chrono::nanoseconds>{wall.time_since_epoch() + utc_offset};
+    }
+};
+
+// Source of Instants. The daemon uses SystemClock; tests use a fake that they advance by hand.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    [[nodiscard]] virtual Instant now() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    [[nodiscard]] Instant now() const override;
+};
+
+}  // namespace limber

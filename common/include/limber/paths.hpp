@@ -1,0 +1,33 @@
+// Where Limber's files live: the shipped data, and the user's config, data, state and runtime
+// directories under the XDG base-directory rules. Pure: the environment is passed in.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace limber {
+
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+
+struct Paths {
+    std::filesystem::path data_dir;     // shipped catalog and defaults (share/limber)
+    std::filesystem::path config_dir;   // $XDG_CONFIG_HOME/limber
+    std::filesystem::path user_data_dir;  // $XDG_DATA_HOME/limber
+    std::filesystem::path state_dir;    // $XDG_STATE_HOME/limber
+    std::filesystem::path runtime_dir;  // $XDG_RUNTIME_DIR/limber
+
+    [[nodiscard]] std::filesystem::path exercises() const { return data_dir / "exercises.toml"; }
+    [[nodiscard]] std::filesystem::path routines() const { return data_dir / "routines.toml"; }
+    [[nodiscard]] std::filesystem::path default_settings() const { return data_dir / "limber.toml"; }
+    [[nodiscard]] std::filesystem::path settings() const { return config_dir / "limber.toml"; }
+    [[nodiscard]] std::filesystem::path database() const { return user_data_dir / "limber.db"; }
+};
+
+// The shipped data is found, in order, in $LIMBER_DATA_DIR, then beside the program as
+// <exe dir>/../share/limber (true both in the build tree and after installation).
+// Throws std::runtime_error when HOME is needed and unset.
+Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executable);
+
+}  // namespace limber

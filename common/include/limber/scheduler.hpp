@@ -1,0 +1,165 @@
+// The break schedule as a pure state machine: activity and commands in, events out.
+// It never reads a clock and never sleeps; the caller passes the time of every call and asks
+// next_wake() when to call again.
+#pragma once
+
+#include "limber/clock.hpp"
+#include "limber/settings.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace limber {
+
+enum class ActivityKind { Active, Idle, Locked, Asleep };
+
+struct Activity {
+    ActivityKind kind = ActivityKind::Active;
+    // When this state began, if the source learnt of it late (idle is known only after a
+    // threshold has passed). Empty means "now".
+    std::optional<MonoTime> since;
+};
+
+enum class DueReason { Earned, Daily };
+
+struct Event {
+    enum class Kind {
+        Warning,         // a break is coming: `length` is the time left
+        BreakDue,        // `routine`, `reason`
+        AwayStarted,     // the user has been away long enough for a natural break
+        NaturalBreak,    // the user is back; `length` is how long they were away
+        BreakStarted,    // `routine`
+        BreakCompleted,  // `routine`
+        BreakStopped,    // a started routine ended early; `routine`, `detail` says why
+        Snoozed,         // `length` until due again, `count` snoozes used
+        Skipped,         // `routine`
+        Paused,          // `until` (calendar), `detail` the reason
+        Resumed,         // `detail`: "user" or "expired"
+        ClockJumped,     // `length` is how far the calendar moved against the monotonic clock
+        DueCleared,      // a pending break lapsed (working hours ended)
+    };
+    Kind kind;
+    Instant at;
+    std::string routine;
+    DueReason reason = DueReason::Earned;
+    Seconds length{0};
+    int count = 0;
+    std::optional<WallTime> until;
+    std::string detail;
+};
+
+const char* to_string(Event::Kind kind);
+const char* to_string(ActivityKind kind);
+
+enum class Phase { Working, Due, InBreak, Paused, Away, OffHours };
+const char* to_string(Phase phase);
+
+struct Status {
+    Phase phase = Phase::Working;
+    Seconds earned{0};                    // sitting time since the last break
+    std::optional<Seconds> until_due;     // sitting time left before the next break
+    std::string next_routine;             // what the next (or pending) break will offer
+    std::string in_break_routine;
+    std::optional<WallTime> paused_until;
+    int snoozes_left = 0;
+    ActivityKind activity = ActivityKind::Active;
+};
+
+// What survives a restart. Monotonic times do not, so deadlines are kept on the calendar.
+struct SchedulerState {
+    Seconds earned{0};
+    int snoozes_used = 0;
+    std::optional<WallTime> paused_until;
+    std::string pause_reason;
+    std::optional<std::int64_t> daily_done_on;  // local day number (days since 1970-01-01)
+    WallTime saved_at{};
+
+    [[nodiscard]] std::string to_json() const;
+    // Throws std::runtime_error naming what is wrong with the text.
+    static SchedulerState from_json(const std::string& text);
+    friend bool operator==(const SchedulerState&, const SchedulerState&) = default;
+};
+
+// The result of a user command: refused ones say why and change nothing.
+struct CommandResult {
+    bool ok = true;
+    std::string error;
+    std::vector<Event> events;
+};
+
+class Scheduler {
+public:
+    explicit Scheduler(Settings settings);
+
+    // Tell the scheduler the time and what the user is doing now. Returns what happened since
+    // the last call.
+    std::vector<Event> feed(const Instant& now, Activity activity);
+    std::vector<Event> feed(const Instant& now, ActivityKind kind) { return feed(now, Activity{kind, {}}); }
+
+    CommandResult start(const Instant& now, const std::string& routine);
+    CommandResult finish(const Instant& now, bool completed, const std::string& why = {});
+    CommandResult snooze(const Instant& now);
+    CommandResult skip(const Instant& now);
+    CommandResult pause(const Instant& now, Seconds length, const std::string& reason = "user");
+    CommandResult pause_until_tomorrow(const Instant& now, const std::string& reason = "user");
+    CommandResult resume(const Instant& now);
+
+    // How long from `now` until something can change without new input; empty when nothing
+    // will happen until the activity changes.
+    [[nodiscard]] std::optional<std::chrono::nanoseconds> next_wake(const Instant& now) const;
+    [[nodiscard]] Status status(const Instant& now) const;
+
+    [[nodiscard]] SchedulerState save(const Instant& now) const;
+    // Restores a saved state; a gap of natural_break or more since it was saved is a break.
+    void restore(const SchedulerState& state, const Instant& now);
+
+    // New settings take effect at once; the earned time is kept.
+    void reconfigure(Settings settings);
+    [[nodiscard]] const Settings& settings() const { return settings_; }
+
+private:
+    struct Pending {
+        std::string routine;
+        DueReason reason = DueReason::Earned;
+    };
+    struct Pause {
+        std::optional<MonoTime> until_mono;
+        std::optional<WallTime> until_wall;
+        std::string reason;
+    };
+
+    void advance(const Instant& now, MonoTime to, std::vector<Event>& out);
+    void check_thresholds(const Instant& now, std::vector<Event>& out);
+    void switch_activity(ActivityKind kind, MonoTime at, const Instant& now, std::vector<Event>& out);
+    void check_pause(const Instant& now, std::vector<Event>& out);
+    void check_hours(const Instant& now, std::vector<Event>& out);
+    void check_daily(const Instant& now, std::vector<Event>& out);
+    void reset_cycle();
+    [[nodiscard]] bool counting() const;
+    [[nodiscard]] Event event(Event::Kind kind, const Instant& now) const;
+    [[nodiscard]] bool in_hours(const Instant& now) const;
+    [[nodiscard]] std::optional<WallTime> pause_end(const Instant& now) const;
+
+    Settings settings_;
+    bool started_ = false;
+    Instant last_{};
+    ActivityKind activity_ = ActivityKind::Active;
+    MonoTime away_since_{};
+    MonoTime active_since_{};
+    bool away_counted_ = false;     // the current away stretch already reached natural_break
+    MonoTime cursor_{};             // accrual is done up to here
+    std::chrono::nanoseconds earned_{0};
+    bool warned_ = false;
+    bool snoozed_ = false;
+    int snoozes_used_ = 0;
+    std::optional<Pending> due_;
+    std::optional<Pending> snoozed_due_;  // what comes due again when a snooze runs out
+    bool away_reported_ = false;          // AwayStarted was sent for the current stretch
+    std::optional<std::string> in_break_;
+    std::optional<Pause> pause_;
+    std::optional<std::int64_t> daily_done_on_;
+    bool was_in_hours_ = false;
+};
+
+}  // namespace limber

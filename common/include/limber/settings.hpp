@@ -1,0 +1,65 @@
+// The user's settings (limber.toml): the break schedule, idle rules, working hours.
+#pragma once
+
+#include "limber/clock.hpp"
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace limber {
+
+class Catalog;
+
+// A span of a day in minutes after local midnight, [start, end).
+struct DaySpan {
+    Minutes start{0};
+    Minutes end{0};
+    friend bool operator==(const DaySpan&, const DaySpan&) = default;
+};
+
+class WorkingHours {
+public:
+    bool enabled = true;
+    // Indexed by weekday, 0 = Sunday (std::chrono::weekday::c_encoding()).
+    std::array<std::vector<DaySpan>, 7> days;
+
+    // Monday to Friday 09:00-18:00.
+    static WorkingHours office_default();
+
+    [[nodiscard]] bool contains(std::chrono::local_time<std::chrono::nanoseconds> t) const;
+    [[nodiscard]] bool is_working_day(std::chrono::local_days day) const;
+    // The next start or end of a span strictly after t, looking at most eight days ahead.
+    [[nodiscard]] std::optional<std::chrono::local_time<std::chrono::nanoseconds>>
+    next_change(std::chrono::local_time<std::chrono::nanoseconds> t) const;
+};
+
+struct DailyRoutineRule {
+    bool enabled = true;
+    std::string routine = "end-of-day-relief";
+    Minutes at{17 * 60 + 30};
+    // How long after `at` the routine may still come due (the user was away at `at`).
+    Minutes window{120};
+};
+
+struct Settings {
+    Seconds every{45 * 60};          // sitting time that earns a break
+    Seconds warn_before{60};         // warning this long before the break is due (0 = none)
+    std::string routine = "quick-daily-reset";
+    Seconds snooze{5 * 60};
+    int max_snoozes = 2;
+    Seconds natural_break{5 * 60};   // away this long counts as a break taken
+    bool idle_counts_as_sitting = true;  // short idle (reading, thinking) keeps the count going
+    WorkingHours working_hours = WorkingHours::office_default();
+    DailyRoutineRule daily;
+};
+
+// Reads limber.toml; every key is optional and falls back to the default above. Throws
+// ConfigError (file, line, column, key) for syntax errors, unknown keys, wrong types, values
+// out of range and routines the catalog does not have.
+Settings load_settings(const std::string& path, const Catalog& catalog);
+Settings parse_settings(std::string_view text, const std::string& name, const Catalog& catalog);
+
+}  // namespace limber

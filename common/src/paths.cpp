@@ -1,0 +1,34 @@
+#include "limber/paths.hpp"
+
+#include <stdexcept>
+
+namespace limber {
+namespace {
+
+std::filesystem::path base_dir(const EnvLookup& env, const std::string& var, const char* fallback_under_home)
+{
+    // The spec says a relative value is invalid and must be ignored.
+    if (auto v = env(var); v && !v->empty() && std::filesystem::path(*v).is_absolute()) return *v;
+    auto home = env("HOME");
+    if (!home || home->empty()) throw std::runtime_error("neither " + var + " nor HOME is set");
+    return std::filesystem::path(*home) / fallback_under_home;
+}
+
+}  // namespace
+
+Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executable)
+{
+    Paths p;
+    if (auto d = env("LIMBER_DATA_DIR"); d && !d->empty()) p.data_dir = *d;
+    else p.data_dir = (executable.parent_path() / ".." / "share" / "limber").lexically_normal();
+    p.config_dir = base_dir(env, "XDG_CONFIG_HOME", ".config") / "limber";
+    p.user_data_dir = base_dir(env, "XDG_DATA_HOME", ".local/share") / "limber";
+    p.state_dir = base_dir(env, "XDG_STATE_HOME", ".local/state") / "limber";
+    if (auto r = env("XDG_RUNTIME_DIR"); r && !r->empty() && std::filesystem::path(*r).is_absolute())
+        p.runtime_dir = std::filesystem::path(*r) / "limber";
+    else
+        p.runtime_dir = p.state_dir / "run";  // no runtime dir (a bare ssh or cron session)
+    return p;
+}
+
+}  // namespace limber

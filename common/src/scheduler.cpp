@@ -1,0 +1,507 @@
+#include "limber/scheduler.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace limber {
+namespace {
+
+using namespace std::chrono_literals;
+using std::chrono::nanoseconds;
+
+// Calendar moves against the monotonic clock smaller than this are NTP slewing, not a jump.
+constexpr nanoseconds jump_threshold = 90s;
+
+std::int64_t local_day(const Instant& now)
+{
+    return std::chrono::floor<std::chrono::days>(now.local()).time_since_epoch().count();
+}
+
+Seconds whole_seconds(nanoseconds d) { return std::chrono::floor<Seconds>(d); }
+
+}  // namespace
+
+const char* to_string(Event::Kind kind)
+{
+    switch (kind) {
+    case Event::Kind::Warning: return "warning";
+    case Event::Kind::BreakDue: return "break_due";
+    case Event::Kind::AwayStarted: return "away_started";
+    case Event::Kind::NaturalBreak: return "natural_break";
+    case Event::Kind::BreakStarted: return "break_started";
+    case Event::Kind::BreakCompleted: return "break_completed";
+    case Event::Kind::BreakStopped: return "break_stopped";
+    case Event::Kind::Snoozed: return "snoozed";
+    case Event::Kind::Skipped: return "skipped";
+    case Event::Kind::Paused: return "paused";
+    case Event::Kind::Resumed: return "resumed";
+    case Event::Kind::ClockJumped: return "clock_jumped";
+    case Event::Kind::DueCleared: return "due_cleared";
+    }
+    return "unknown";
+}
+
+const char* to_string(ActivityKind kind)
+{
+    switch (kind) {
+    case ActivityKind::Active: return "active";
+    case ActivityKind::Idle: return "idle";
+    case ActivityKind::Locked: return "locked";
+    case ActivityKind::Asleep: return "asleep";
+    }
+    return "unknown";
+}
+
+const char* to_string(Phase phase)
+{
+    switch (phase) {
+    case Phase::Working: return "working";
+    case Phase::Due: return "due";
+    case Phase::InBreak: return "in_break";
+    case Phase::Paused: return "paused";
+    case Phase::Away: return "away";
+    case Phase::OffHours: return "off_hours";
+    }
+    return "unknown";
+}
+
+Scheduler::Scheduler(Settings settings) : settings_(std::move(settings)) {}
+
+void Scheduler::reconfigure(Settings settings) { settings_ = std::move(settings); }
+
+Event Scheduler::event(Event::Kind kind, const Instant& now) const
+{
+    Event e{kind, now, {}, DueReason::Earned, Seconds{0}, 0, std::nullopt, {}};
+    return e;
+}
+
+bool Scheduler::in_hours(const Instant& now) const { return settings_.working_hours.contains(now.local()); }
+
+bool Scheduler::counting() const
+{
+    if (pause_ || in_break_ || !was_in_hours_) return false;
+    switch (activity_) {
+    case ActivityKind::Active: return true;
+    case ActivityKind::Idle: return settings_.idle_counts_as_sitting && !away_counted_;
+    case ActivityKind::Locked:
+    case ActivityKind::Asleep: return false;
+    }
+    return false;
+}
+
+void Scheduler::reset_cycle()
+{
+    earned_ = nanoseconds{0};
+    warned_ = false;
+    snoozed_ = false;
+    snoozes_used_ = 0;
+    due_.reset();
+    snoozed_due_.reset();
+}
+
+std::vector<Event> Scheduler::feed(const Instant& now, Activity activity)
+{
+    std::vector<Event> out;
+    MonoTime since = std::min(activity.since.value_or(now.mono), now.mono);
+    if (!started_) {
+        started_ = true;
+        last_ = now;
+        cursor_ = now.mono;
+        activity_ = activity.kind;
+        away_since_ = since;
+        active_since_ = since;
+        was_in_hours_ = in_hours(now);
+        check_daily(now, out);
+        return out;
+    }
+    if (now.mono < cursor_) {
+        // The monotonic clock never runs back; a caller that says so is restarting us.
+        cursor_ = now.mono;
+    }
+
+    const nanoseconds skew = (now.wall - last_.wall) - (now.mono - last_.mono);
+    if (skew >= jump_threshold || skew <= -jump_threshold) {
+        Event e = event(Event::Kind::ClockJumped, now);
+        e.length = std::chrono::round<Seconds>(skew);
+        e.detail = "the calendar clock moved " + std::string(skew > 0ns ? "forward" : "back") +
+                   " against the monotonic clock; durations are unaffected";
+        out.push_back(e);
+    }
+
+    if (activity.kind != activity_) {
+        advance(now, std::max(since, cursor_), out);
+        const bool counted_before = counting();
+        switch_activity(activity.kind, since, now, out);
+        // The source learnt of the change late and that stretch was counted as sitting:
+        // take it back if the new state does not count. Events already sent stand.
+        if (counted_before && !counting() && since < cursor_) {
+            const nanoseconds overlap = cursor_ - std::max(since, active_since_);
+            earned_ = std::max(nanoseconds{0}, earned_ - std::max(nanoseconds{0}, overlap));
+        }
+    }
+    advance(now, now.mono, out);
+    check_thresholds(now, out);
+    check_pause(now, out);
+    check_hours(now, out);
+    check_daily(now, out);
+    last_ = now;
+    return out;
+}
+
+void Scheduler::advance(const Instant& now, MonoTime to, std::vector<Event>& out)
+{
+    if (to <= cursor_) return;
+    if (activity_ != ActivityKind::Active && !away_counted_ && !in_break_) {
+        const MonoTime crossing = away_since_ + settings_.natural_break;
+        if (crossing <= to) {
+            if (crossing > cursor_ && counting()) {
+                earned_ += crossing - cursor_;
+                check_thresholds(now, out);
+            }
+            away_counted_ = true;
+            away_reported_ = was_in_hours_;
+            const bool had_due = due_.has_value();
+            reset_cycle();
+            if (away_reported_) {
+                Event e = event(Event::Kind::AwayStarted, now);
+                e.detail = had_due ? "the pending break counts as taken" : "";
+                out.push_back(e);
+            }
+            cursor_ = to;
+            return;
+        }
+    }
+    if (counting()) earned_ += to - cursor_;
+    cursor_ = to;
+    check_thresholds(now, out);
+}
+
+void Scheduler::check_thresholds(const Instant& now, std::vector<Event>& out)
+{
+    if (due_ || !counting()) return;
+    const nanoseconds every = settings_.every;
+    const nanoseconds warn_at = every - settings_.warn_before;
+    if (!warned_ && !snoozed_ && settings_.warn_before > 0s && earned_ >= warn_at && earned_ < every) {
+        warned_ = true;
+        Event e = event(Event::Kind::Warning, now);
+        e.length = std::chrono::ceil<Seconds>(every - earned_);
+        e.routine = snoozed_due_ ? snoozed_due_->routine : settings_.routine;
+        out.push_back(e);
+    }
+    if (earned_ >= every) {
+        warned_ = true;
+        due_ = snoozed_due_.value_or(Pending{settings_.routine, DueReason::Earned});
+        snoozed_due_.reset();
+        Event e = event(Event::Kind::BreakDue, now);
+        e.routine = due_->routine;
+        e.reason = due_->reason;
+        out.push_back(e);
+    }
+}
+
+void Scheduler::switch_activity(ActivityKind kind, MonoTime at, const Instant& now, std::vector<Event>& out)
+{
+    const bool was_away = activity_ != ActivityKind::Active;
+    const bool now_away = kind != ActivityKind::Active;
+    if (!was_away && now_away) {
+        away_since_ = at;
+        away_counted_ = false;
+        away_reported_ = false;
+    } else if (was_away && !now_away) {
+        active_since_ = at;
+        if (away_counted_ && away_reported_) {
+            Event e = event(Event::Kind::NaturalBreak, now);
+            e.length = whole_seconds(now.mono - away_since_);
+            out.push_back(e);
+        }
+        away_counted_ = false;
+        away_reported_ = false;
+    }
+    activity_ = kind;
+}
+
+std::optional<WallTime> Scheduler::pause_end(const Instant& now) const
+{
+    if (!pause_) return std::nullopt;
+    if (pause_->until_mono) return now.wall + (*pause_->until_mono - now.mono);
+    return pause_->until_wall;
+}
+
+void Scheduler::check_pause(const Instant& now, std::vector<Event>& out)
+{
+    if (!pause_) return;
+    const bool over = (pause_->until_mono && now.mono >= *pause_->until_mono) ||
+                      (pause_->until_wall && now.wall >= *pause_->until_wall);
+    if (!over) return;
+    pause_.reset();
+    Event e = event(Event::Kind::Resumed, now);
+    e.detail = "expired";
+    out.push_back(e);
+}
+
+void Scheduler::check_hours(const Instant& now, std::vector<Event>& out)
+{
+    const bool inside = in_hours(now);
+    if (inside == was_in_hours_) return;
+    was_in_hours_ = inside;
+    if (!inside && due_) {
+        Event e = event(Event::Kind::DueCleared, now);
+        e.routine = due_->routine;
+        e.detail = "working hours ended";
+        due_.reset();
+        out.push_back(e);
+    }
+}
+
+void Scheduler::check_daily(const Instant& now, std::vector<Event>& out)
+{
+    const DailyRoutineRule& rule = settings_.daily;
+    if (!rule.enabled || activity_ != ActivityKind::Active || pause_ || in_break_) return;
+    const auto local = now.local();
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    const std::int64_t day_number = day.time_since_epoch().count();
+    if (daily_done_on_ == day_number || !settings_.working_hours.is_working_day(day)) return;
+    const auto time_of_day = local - day;
+    if (time_of_day < rule.at || time_of_day >= rule.at + rule.window) return;
+    daily_done_on_ = day_number;
+    due_ = Pending{rule.routine, DueReason::Daily};
+    warned_ = true;
+    Event e = event(Event::Kind::BreakDue, now);
+    e.routine = rule.routine;
+    e.reason = DueReason::Daily;
+    out.push_back(e);
+}
+
+CommandResult Scheduler::start(const Instant& now, const std::string& routine)
+{
+    CommandResult r;
+    r.events = feed(now, Activity{activity_, {}});
+    if (in_break_) return {false, "a routine is already running (" + *in_break_ + ")", r.events};
+    const std::string chosen = !routine.empty() ? routine : due_ ? due_->routine : settings_.routine;
+    Event e = event(Event::Kind::BreakStarted, now);
+    e.routine = chosen;
+    e.detail = due_ ? "due" : "on demand";
+    if (due_) e.reason = due_->reason;
+    due_.reset();
+    in_break_ = chosen;
+    r.events.push_back(e);
+    return r;
+}
+
+CommandResult Scheduler::finish(const Instant& now, bool completed, const std::string& why)
+{
+    CommandResult r;
+    r.events = feed(now, Activity{activity_, {}});
+    if (!in_break_) return {false, "no routine is running", r.events};
+    Event e = event(completed ? Event::Kind::BreakCompleted : Event::Kind::BreakStopped, now);
+    e.routine = *in_break_;
+    e.detail = why;
+    if (completed && *in_break_ == settings_.daily.routine) daily_done_on_ = local_day(now);
+    in_break_.reset();
+    reset_cycle();
+    // Whatever the user does next starts fresh from here, including a stretch away.
+    away_since_ = now.mono;
+    away_counted_ = false;
+    r.events.push_back(e);
+    return r;
+}
+
+CommandResult Scheduler::snooze(const Instant& now)
+{
+    CommandResult r;
+    r.events = feed(now, Activity{activity_, {}});
+    if (in_break_) return {false, "a routine is running; stop it instead", r.events};
+    if (!due_ && !warned_) return {false, "no break is due to snooze", r.events};
+    if (snoozes_used_ >= settings_.max_snoozes)
+        return {false, "no snoozes left (" + std::to_string(snoozes_used_) + " of " +
+                           std::to_string(settings_.max_snoozes) + " used): take the break or skip it",
+                r.events};
+    snoozed_due_ = due_.value_or(Pending{settings_.routine, DueReason::Earned});
+    due_.reset();
+    earned_ = std::max(nanoseconds{0}, nanoseconds{settings_.every - settings_.snooze});
+    ++snoozes_used_;
+    snoozed_ = true;
+    warned_ = true;
+    Event e = event(Event::Kind::Snoozed, now);
+    e.routine = snoozed_due_->routine;
+    e.length = std::chrono::ceil<Seconds>(nanoseconds{settings_.every} - earned_);
+    e.count = snoozes_used_;
+    r.events.push_back(e);
+    return r;
+}
+
+CommandResult Scheduler::skip(const Instant& now)
+{
+    CommandResult r;
+    r.events = feed(now, Activity{activity_, {}});
+    if (in_break_) return {false, "a routine is running; stop it instead", r.events};
+    Event e = event(Event::Kind::Skipped, now);
+    e.routine = due_ ? due_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
+    e.detail = due_ ? "due" : "upcoming";
+    if (due_) e.reason = due_->reason;
+    reset_cycle();
+    r.events.push_back(e);
+    return r;
+}
+
+CommandResult Scheduler::pause(const Instant& now, Seconds length, const std::string& reason)
+{
+    CommandResult r;
+    r.events = feed(now, Activity{activity_, {}});
+    if (length <= 0s) return {false, "a pause needs a positive length", r.events};
+    pause_ = Pause{now.mono + length, std::nullopt, reason};
+    Event e = event(Event::Kind::Paused, now);
+    e.until = now.wall + length;
+    e.length = length;
+    e.detail = reason;
+    due_.reset();
+    r.events.push_back(e);
+    return r;
+}
+
+CommandResult Scheduler::pause_until_tomorrow(const Instant& now, const std::string& reason)
+{
+    CommandResult r;
+    r.events = feed(now, Activity{activity_, {}});
+    const auto tomorrow = std::chrono::floor<std::chrono::days>(now.local()) + std::chrono::days{1};
+    const WallTime until{tomorrow.time_since_epoch() - nanoseconds{now.utc_offset}};
+    pause_ = Pause{std::nullopt, until, reason};
+    Event e = event(Event::Kind::Paused, now);
+    e.until = until;
+    e.length = whole_seconds(until - now.wall);
+    e.detail = reason;
+    due_.reset();
+    r.events.push_back(e);
+    return r;
+}
+
+CommandResult Scheduler::resume(const Instant& now)
+{
+    CommandResult r;
+    r.events = feed(now, Activity{activity_, {}});
+    if (!pause_) return {false, "not paused", r.events};
+    pause_.reset();
+    Event e = event(Event::Kind::Resumed, now);
+    e.detail = "user";
+    r.events.push_back(e);
+    return r;
+}
+
+std::optional<nanoseconds> Scheduler::next_wake(const Instant& now) const
+{
+    std::optional<MonoTime> best;
+    auto consider = [&](MonoTime t) {
+        if (!best || t < *best) best = t;
+    };
+    if (counting() && !due_) {
+        const nanoseconds every = settings_.every;
+        const nanoseconds warn_at = every - settings_.warn_before;
+        const bool warn_next = !warned_ && !snoozed_ && settings_.warn_before > 0s && earned_ < warn_at;
+        consider(cursor_ + ((warn_next ? warn_at : every) - earned_));
+    }
+    if (activity_ != ActivityKind::Active && !away_counted_ && !in_break_) consider(away_since_ + settings_.natural_break);
+    if (pause_) {
+        if (pause_->until_mono) consider(*pause_->until_mono);
+        if (pause_->until_wall) consider(now.mono + (*pause_->until_wall - now.wall));
+    }
+    if (auto change = settings_.working_hours.next_change(now.local())) consider(now.mono + (*change - now.local()));
+    if (settings_.daily.enabled) {
+        const auto local = now.local();
+        const auto day = std::chrono::floor<std::chrono::days>(local);
+        const bool done_today = daily_done_on_ == day.time_since_epoch().count();
+        const auto today_at = day + settings_.daily.at;
+        const auto next_at = (!done_today && local < today_at) ? today_at : today_at + std::chrono::days{1};
+        consider(now.mono + (next_at - local));
+    }
+    if (!best) return std::nullopt;
+    return std::max(nanoseconds{0}, *best - now.mono);
+}
+
+Status Scheduler::status(const Instant& now) const
+{
+    Status s;
+    nanoseconds earned = earned_;
+    if (counting() && now.mono > cursor_) earned += now.mono - cursor_;
+    s.earned = whole_seconds(earned);
+    if (in_break_) s.phase = Phase::InBreak;
+    else if (pause_) s.phase = Phase::Paused;
+    else if (activity_ != ActivityKind::Active && away_counted_) s.phase = Phase::Away;
+    else if (due_) s.phase = Phase::Due;
+    else if (!was_in_hours_) s.phase = Phase::OffHours;
+    else s.phase = Phase::Working;
+    if (!due_) s.until_due = std::chrono::ceil<Seconds>(std::max(nanoseconds{0}, nanoseconds{settings_.every} - earned));
+    else s.until_due = Seconds{0};
+    s.next_routine = due_ ? due_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
+    s.in_break_routine = in_break_.value_or("");
+    s.paused_until = pause_end(now);
+    s.snoozes_left = std::max(0, settings_.max_snoozes - snoozes_used_);
+    s.activity = activity_;
+    return s;
+}
+
+SchedulerState Scheduler::save(const Instant& now) const
+{
+    SchedulerState st;
+    st.earned = status(now).earned;
+    st.snoozes_used = snoozes_used_;
+    st.paused_until = pause_end(now);
+    st.pause_reason = pause_ ? pause_->reason : "";
+    st.daily_done_on = daily_done_on_;
+    st.saved_at = now.wall;
+    return st;
+}
+
+void Scheduler::restore(const SchedulerState& state, const Instant& now)
+{
+    const nanoseconds gap = now.wall - state.saved_at;
+    const bool away_long = gap >= nanoseconds{settings_.natural_break};
+    reset_cycle();
+    if (!away_long) {
+        earned_ = state.earned;
+        snoozes_used_ = state.snoozes_used;
+        warned_ = earned_ >= nanoseconds{settings_.every - settings_.warn_before};
+    }
+    pause_.reset();
+    if (state.paused_until && *state.paused_until > now.wall)
+        pause_ = Pause{std::nullopt, state.paused_until, state.pause_reason};
+    daily_done_on_ = state.daily_done_on;
+}
+
+std::string SchedulerState::to_json() const
+{
+    nlohmann::json j;
+    j["version"] = 1;
+    j["earned_seconds"] = earned.count();
+    j["snoozes_used"] = snoozes_used;
+    j["paused_until_ns"] = paused_until ? nlohmann::json(paused_until->time_since_epoch().count()) : nlohmann::json();
+    j["pause_reason"] = pause_reason;
+    j["daily_done_on"] = daily_done_on ? nlohmann::json(*daily_done_on) : nlohmann::json();
+    j["saved_at_ns"] = saved_at.time_since_epoch().count();
+    return j.dump();
+}
+
+SchedulerState SchedulerState::from_json(const std::string& text)
+{
+    try {
+        const auto j = nlohmann::json::parse(text);
+        if (j.at("version").get<int>() != 1) throw std::runtime_error("unsupported version");
+        SchedulerState st;
+        st.earned = Seconds{j.at("earned_seconds").get<std::int64_t>()};
+        if (st.earned < 0s) throw std::runtime_error("negative earned_seconds");
+        st.snoozes_used = j.at("snoozes_used").get<int>();
+        if (!j.at("paused_until_ns").is_null())
+            st.paused_until = WallTime{nanoseconds{j.at("paused_until_ns").get<std::int64_t>()}};
+        st.pause_reason = j.at("pause_reason").get<std::string>();
+        if (!j.at("daily_done_on").is_null()) st.daily_done_on = j.at("daily_done_on").get<std::int64_t>();
+        st.saved_at = WallTime{nanoseconds{j.at("saved_at_ns").get<std::int64_t>()}};
+        return st;
+    } catch (const nlohmann::json::exception& e) {
+        throw std::runtime_error(std::string("scheduler state: ") + e.what());
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(std::string("scheduler state: ") + e.what());
+    }
+}
+
+}  // namespace limber

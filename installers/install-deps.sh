@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every package Limber needs to build, run and test, on Debian 12 or Ubuntu 24.04.
+# Idempotent: installs only what is missing, and says nothing when all is there.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config
+  # core
+  libspdlog-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev
+  # daemon and CLI
+  libboost-dev libcli11-dev libx11-dev libxss-dev libxext-dev libsdbus-c++-dev libsystemd-dev
+  # tray
+  libwxgtk3.2-dev libgtk-3-dev
+  # tests
+  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,170 @@
+// The shipped defaults load, and every kind of mistake in limber.toml gets one precise message.
+#include "limber/catalog.hpp"
+#include "limber/error.hpp"
+#include "limber/settings.hpp"
+#include "support/temp_dir.hpp"
+
+#include "support/catch.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+using limber::ConfigError;
+using limber::Settings;
+
+namespace {
+
+const limber::Catalog& catalog()
+{
+    static const limber::Catalog c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
+    return c;
+}
+
+Settings parse(const std::string& text) { return limber::parse_settings(text, "limber.toml", catalog()); }
+
+std::string error_of(const std::string& text)
+{
+    try {
+        parse(text);
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    FAIL("no error for: " << text);
+    return {};
+}
+
+std::chrono::local_time<std::chrono::nanoseconds> at(std::chrono::local_days day, std::chrono::minutes t)
+{
+    return std::chrono::local_time<std::chrono::nanoseconds>{day.time_since_epoch() + t};
+}
+
+constexpr std::chrono::local_days monday{std::chrono::year{2026} / 11 / 23};
+
+}  // namespace
+
+TEST_CASE("the shipped limber.toml gives the documented defaults")
+{
+    const Settings s = limber::load_settings(LIMBER_CONFIG_DIR "/limber.toml", catalog());
+    const Settings d;
+    CHECK(s.every == 45min);
+    CHECK(s.warn_before == 1min);
+    CHECK(s.snooze == 5min);
+    CHECK(s.max_snoozes == 2);
+    CHECK(s.natural_break == 5min);
+    CHECK(s.idle_counts_as_sitting);
+    CHECK(s.routine == "quick-daily-reset");
+    CHECK(s.daily.routine == "end-of-day-relief");
+    CHECK(s.daily.at == 17h + 30min);
+    CHECK(s.working_hours.days == d.working_hours.days);
+    CHECK(s.working_hours.enabled);
+}
+
+TEST_CASE("an empty file means every default")
+{
+    const Settings s = parse("");
+    CHECK(s.every == 45min);
+    CHECK(s.working_hours.days[1] == std::vector<limber::DaySpan>{{9h, 18h}});
+    CHECK(s.working_hours.days[0].empty());
+}
+
+TEST_CASE("settings read every key")
+{
+    const Settings s = parse(R"(
+[breaks]
+every = "25m"
+warn_before = "30s"
+routine = "posture-support"
+snooze = "10m"
+max_snoozes = 0
+[idle]
+natural_break = "2m"
+idle_counts_as_sitting = false
+[working_hours]
+enabled = false
+monday = "08:00-12:00, 13:00-16:30"
+saturday = "10:00-12:00"
+[daily_routine]
+enabled = false
+routine = "quick-daily-reset"
+at = "16:00"
+)");
+    CHECK(s.every == 25min);
+    CHECK(s.warn_before == 30s);
+    CHECK(s.routine == "posture-support");
+    CHECK(s.snooze == 10min);
+    CHECK(s.max_snoozes == 0);
+    CHECK(s.natural_break == 2min);
+    CHECK_FALSE(s.idle_counts_as_sitting);
+    CHECK_FALSE(s.working_hours.enabled);
+    CHECK(s.working_hours.days[1] == std::vector<limber::DaySpan>{{8h, 12h}, {13h, 16h + 30min}});
+    CHECK(s.working_hours.days[6] == std::vector<limber::DaySpan>{{10h, 12h}});
+    CHECK_FALSE(s.daily.enabled);
+    CHECK(s.daily.routine == "quick-daily-reset");
+    CHECK(s.daily.at == 16h);
+}
+
+TEST_CASE("every kind of mistake names the line, column and key")
+{
+    CHECK(error_of("[breaks]\nevery = \"45m\"\nevery = \"30m\"\n") ==
+          "limber.toml:3:9: syntax error: Error while parsing key-value pair: cannot redefine existing string 'every'");
+    CHECK(error_of("[breaks\n") == "limber.toml:1:8: syntax error: Error while parsing table header: expected ']', saw '\\n'");
+    CHECK(error_of("[breaks]\nevry = \"45m\"\n") == "limber.toml:2:1: breaks.evry: unknown key");
+    CHECK(error_of("[brakes]\n") == "limber.toml:1:2: brakes: unknown key");
+    CHECK(error_of("[breaks]\nevery = 45\n") ==
+          "limber.toml:2:9: breaks.every: expected a duration in quotes such as \"45m\", \"90s\" or \"1h30m\", found an integer");
+    CHECK(error_of("[breaks]\nevery = \"45 minutes\"\n") ==
+          "limber.toml:2:9: breaks.every: \"45 minutes\" is not a duration; write it like \"45m\", \"90s\" or \"1h30m\"");
+    CHECK(error_of("[breaks]\nevery = \"9h\"\n") == "limber.toml:2:9: breaks.every: \"9h\" is out of range (1s to 8h)");
+    CHECK(error_of("[breaks]\nevery = \"10m\"\nwarn_before = \"10m\"\n") ==
+          "limber.toml:3:15: breaks.warn_before: must be shorter than breaks.every (10m)");
+    CHECK(error_of("[breaks]\nmax_snoozes = 11\n") == "limber.toml:2:15: breaks.max_snoozes: 11 is out of range (0 to 10)");
+    CHECK(error_of("[breaks]\nmax_snoozes = true\n") ==
+          "limber.toml:2:15: breaks.max_snoozes: expected an integer, found a boolean");
+    CHECK(error_of("[breaks]\nroutine = \"yoga\"\n") ==
+          "limber.toml:2:11: breaks.routine: unknown routine \"yoga\" (known: quick-daily-reset, end-of-day-relief, posture-support)");
+    CHECK(error_of("[idle]\nidle_counts_as_sitting = \"yes\"\n") ==
+          "limber.toml:2:26: idle.idle_counts_as_sitting: expected true or false, found a string");
+    CHECK(error_of("[working_hours]\nmonday = \"9 to 5\"\n") ==
+          "limber.toml:2:10: working_hours.monday: \"9 to 5\" is not a list of hours; write it like \"09:00-18:00\", "
+          "\"09:00-12:00, 13:00-17:30\" or \"off\"");
+    CHECK(error_of("[working_hours]\nmonday = \"18:00-09:00\"\n") ==
+          "limber.toml:2:10: working_hours.monday: \"18:00-09:00\" ends before it starts");
+    CHECK(error_of("[working_hours]\nmonday = \"09:00-13:00, 12:00-17:00\"\n") ==
+          "limber.toml:2:10: working_hours.monday: \"12:00-17:00\" overlaps or comes before the span before it");
+    CHECK(error_of("[daily_routine]\nat = \"5pm\"\n") ==
+          "limber.toml:2:6: daily_routine.at: \"5pm\" is not a time of day; write it like \"17:30\"");
+    CHECK(error_of("[daily_routine]\nat = \"24:00\"\n") == "limber.toml:2:6: daily_routine.at: must be before 24:00");
+    CHECK(error_of("breaks = 5\n") == "limber.toml:1:10: breaks: expected a table, found an integer");
+}
+
+TEST_CASE("a settings file that is missing, a directory or unreadable is reported")
+{
+    limber::test::TempDir dir;
+    CHECK_THROWS_WITH(limber::load_settings((dir.path() / "limber.toml").string(), catalog()),
+                      Catch::EndsWith("limber.toml: file not found"));
+    std::filesystem::create_directory(dir.path() / "sub.toml");
+    CHECK_THROWS_WITH(limber::load_settings((dir.path() / "sub.toml").string(), catalog()),
+                      Catch::EndsWith("sub.toml: is a directory, expected a TOML file"));
+    if (geteuid() != 0) {  // root reads anything
+        const auto path = dir.write("locked.toml", "[breaks]\n");
+        chmod(path.c_str(), 0);
+        CHECK_THROWS_WITH(limber::load_settings(path, catalog()), Catch::Contains("locked.toml: cannot read"));
+    }
+}
+
+TEST_CASE("working hours know their spans and the next change")
+{
+    limber::WorkingHours w = limber::WorkingHours::office_default();
+    CHECK_FALSE(w.contains(at(monday, 8h + 59min)));
+    CHECK(w.contains(at(monday, 9h)));
+    CHECK(w.contains(at(monday, 17h + 59min)));
+    CHECK_FALSE(w.contains(at(monday, 18h)));
+    CHECK_FALSE(w.contains(at(monday + std::chrono::days{5}, 12h)));  // Saturday
+    CHECK(w.next_change(at(monday, 7h)) == at(monday, 9h));
+    CHECK(w.next_change(at(monday, 9h)) == at(monday, 18h));
+    CHECK(w.next_change(at(monday + std::chrono::days{4}, 19h)) == at(monday + std::chrono::days{7}, 9h));
+    w.enabled = false;
+    CHECK(w.contains(at(monday + std::chrono::days{6}, 3h)));
+    CHECK_FALSE(w.next_change(at(monday, 7h)));
+}
