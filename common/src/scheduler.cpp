@@ -73,7 +73,9 @@ void Scheduler::reconfigure(Settings settings) { settings_ = std::move(settings)
 
 Event Scheduler::event(Event::Kind kind, const Instant& now) const
 {
-    Event e{kind, now, {}, DueReason::Earned, Seconds{0}, 0, std::nullopt, {}};
+    Event e;
+    e.kind = kind;
+    e.at = now;
     return e;
 }
 
@@ -167,6 +169,7 @@ void Scheduler::advance(const Instant& now, MonoTime to, std::vector<Event>& out
             if (away_reported_) {
                 Event e = event(Event::Kind::AwayStarted, now);
                 e.detail = had_due ? "the pending break counts as taken" : "";
+                e.was_due = had_due;
                 out.push_back(e);
             }
             cursor_ = to;
@@ -192,11 +195,14 @@ void Scheduler::check_thresholds(const Instant& now, std::vector<Event>& out)
     }
     if (earned_ >= every) {
         warned_ = true;
+        const bool again = snoozed_due_.has_value();
         due_ = snoozed_due_.value_or(Pending{settings_.routine, DueReason::Earned});
         snoozed_due_.reset();
         Event e = event(Event::Kind::BreakDue, now);
         e.routine = due_->routine;
         e.reason = due_->reason;
+        e.was_due = again;
+        if (again) e.detail = "after snooze";
         out.push_back(e);
     }
 }
@@ -283,9 +289,11 @@ CommandResult Scheduler::start(const Instant& now, const std::string& routine)
     Event e = event(Event::Kind::BreakStarted, now);
     e.routine = chosen;
     e.detail = due_ ? "due" : "on demand";
+    e.was_due = due_.has_value();
     if (due_) e.reason = due_->reason;
     due_.reset();
     in_break_ = chosen;
+    in_break_was_due_ = e.was_due;
     r.events.push_back(e);
     return r;
 }
@@ -298,6 +306,7 @@ CommandResult Scheduler::finish(const Instant& now, bool completed, const std::s
     Event e = event(completed ? Event::Kind::BreakCompleted : Event::Kind::BreakStopped, now);
     e.routine = *in_break_;
     e.detail = why;
+    e.was_due = in_break_was_due_;
     if (completed && *in_break_ == settings_.daily.routine) daily_done_on_ = local_day(now);
     in_break_.reset();
     reset_cycle();
@@ -340,6 +349,7 @@ CommandResult Scheduler::skip(const Instant& now)
     Event e = event(Event::Kind::Skipped, now);
     e.routine = due_ ? due_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
     e.detail = due_ ? "due" : "upcoming";
+    e.was_due = due_.has_value();
     if (due_) e.reason = due_->reason;
     reset_cycle();
     r.events.push_back(e);

@@ -47,6 +47,9 @@ struct Event {
     int count = 0;
     std::optional<WallTime> until;
     std::string detail;
+    // On break_started/completed/stopped, skipped and away_started: a break was pending, so
+    // this settles it. On break_due: false for a break coming back after a snooze.
+    bool was_due = false;
 };
 
 const char* to_string(Event::Kind kind);
@@ -157,6 +160,7 @@ private:
     std::optional<Pending> snoozed_due_;  // what comes due again when a snooze runs out
     bool away_reported_ = false;          // AwayStarted was sent for the current stretch
     std::optional<std::string> in_break_;
+    bool in_break_was_due_ = false;
     std::optional<Pause> pause_;
     std::optional<std::int64_t> daily_done_on_;
     bool was_in_hours_ = false;

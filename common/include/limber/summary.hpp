@@ -1,0 +1,68 @@
+// The weekly compliance summary: did I take my breaks, and is my sitting getting better?
+// Counted in SQL on the store's indexes; rendered as a terminal table, JSON, and CSV exports.
+#pragma once
+
+#include "limber/calendar.hpp"
+#include "limber/store.hpp"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace limber {
+
+class Catalog;
+
+struct SummaryOptions {
+    Seconds natural_break{5 * 60};       // away this long ends a sitting stretch
+    bool idle_counts_as_sitting = true;  // short idle adds to a stretch
+    std::optional<LocalDay> today;       // for the streak: today is not over yet
+};
+
+struct DayFigures {
+    LocalDay day = 0;
+    Seconds active{0};           // keyboard and mouse time
+    Seconds longest_stretch{0};  // longest sitting without a break
+};
+
+using Counts = std::vector<std::pair<std::string, int>>;  // most first, then by name
+
+struct WeekFigures {
+    IsoWeek week;
+    int due = 0;          // breaks that came due (a snoozed break coming back is not a new one)
+    int taken = 0;        // due breaks whose routine was completed
+    int partial = 0;      // due breaks whose routine was stopped early
+    int snoozed = 0;
+    int skipped = 0;
+    int missed = 0;       // due breaks neither taken, partly done, skipped nor settled by stepping away
+    int natural = 0;      // times the user stepped away long enough
+    std::optional<double> compliance;  // taken / due; empty when nothing was due
+    std::vector<DayFigures> days;      // Monday to Sunday
+    Seconds active{0};
+    Seconds longest_stretch{0};
+    Counts routines;      // completed routines by id, due or not
+    Counts exercises;     // completed exercises by id
+    int pain_reports = 0;
+    Counts pain_by_exercise;
+    int streak_days = 0;  // days in a row, up to the week's end, with a routine done
+};
+
+struct WeeklySummary {
+    WeekFigures week;
+    WeekFigures previous;
+};
+
+WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions& options);
+WeeklySummary weekly_summary(SqliteStore& store, IsoWeek week, const SummaryOptions& options);
+
+// An aligned table for a terminal. Names come from the catalog when given, else ids are shown.
+std::string format_text(const WeeklySummary& summary, const Catalog* catalog = nullptr);
+// Stable field names, documented in docs/SUMMARY.md.
+std::string format_json(const WeeklySummary& summary);
+
+// Raw events and feedback between two local days (inclusive), oldest first.
+std::string export_csv(Store& store, LocalDay first, LocalDay last);
+std::string export_json(Store& store, LocalDay first, LocalDay last);
+
+}  // namespace limber

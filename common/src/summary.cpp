@@ -1,0 +1,190 @@
+#include "limber/summary.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace limber {
+namespace {
+
+using std::chrono::nanoseconds;
+
+Counts grouped(SQLite::Database& db, const char* sql, LocalDay first, LocalDay last)
+{
+    SQLite::Statement q(db, sql);
+    q.bind(1, first);
+    q.bind(2, last);
+    Counts out;
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt());
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    return out;
+}
+
+void count_breaks(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay last)
+{
+    SQLite::Statement q(db, R"(
+        SELECT kind, was_due, count(*) FROM events
+        WHERE local_day BETWEEN ? AND ?
+          AND kind IN ('break_due', 'break_completed', 'break_stopped', 'snoozed', 'skipped',
+                       'natural_break', 'away_started')
+        GROUP BY kind, was_due)");
+    q.bind(1, first);
+    q.bind(2, last);
+    int skipped_due = 0;
+    int settled_by_stepping_away = 0;
+    while (q.executeStep()) {
+        const std::string kind = q.getColumn(0).getString();
+        const bool was_due = q.getColumn(1).getInt() != 0;
+        const int n = q.getColumn(2).getInt();
+        if (kind == "break_due" && !was_due) f.due += n;
+        else if (kind == "break_completed" && was_due) f.taken += n;
+        else if (kind == "break_stopped" && was_due) f.partial += n;
+        else if (kind == "snoozed") f.snoozed += n;
+        else if (kind == "skipped") {
+            f.skipped += n;
+            if (was_due) skipped_due += n;
+        } else if (kind == "natural_break") f.natural += n;
+        else if (kind == "away_started" && was_due) settled_by_stepping_away += n;
+    }
+    f.missed = std::max(0, f.due - f.taken - f.partial - skipped_due - settled_by_stepping_away);
+    if (f.due > 0) f.compliance = static_cast<double>(f.taken) / f.due;
+}
+
+// Routines run as [start, end) intervals: sitting stops while the user does them.
+std::vector<std::pair<WallTime, WallTime>> routine_intervals(SQLite::Database& db, LocalDay first, LocalDay last)
+{
+    SQLite::Statement q(db, R"(
+        SELECT kind, at_ms FROM events
+        WHERE local_day BETWEEN ? AND ? AND kind IN ('break_started', 'break_completed', 'break_stopped')
+        ORDER BY at_ms, id)");
+    q.bind(1, first);
+    q.bind(2, last);
+    std::vector<std::pair<WallTime, WallTime>> out;
+    std::optional<WallTime> open;
+    while (q.executeStep()) {
+        const WallTime at{std::chrono::milliseconds{q.getColumn(1).getInt64()}};
+        if (q.getColumn(0).getString() == "break_started") open = at;
+        else if (open) {
+            out.emplace_back(*open, at);
+            open.reset();
+        }
+    }
+    if (open) out.emplace_back(*open, *open);
+    return out;
+}
+
+// The longest stretch of sitting: active time and short idle, ended by a stretch away of
+// natural_break or more, by a routine, or by a gap that long with nothing recorded (the
+// computer was off); paused, not ended, by a short lock or sleep.
+Seconds longest_stretch(const std::vector<Span>& spans, const std::vector<std::pair<WallTime, WallTime>>& routines,
+                        const SummaryOptions& o)
+{
+    nanoseconds best{0};
+    nanoseconds current{0};
+    auto close = [&] {
+        best = std::max(best, current);
+        current = nanoseconds{0};
+    };
+    std::optional<WallTime> previous_end;
+    for (const Span& s : spans) {
+        if (previous_end && s.start.utc - *previous_end >= nanoseconds{o.natural_break}) close();
+        previous_end = s.end;
+        const nanoseconds length = s.end - s.start.utc;
+        if (s.kind != ActivityKind::Active && length >= nanoseconds{o.natural_break}) {
+            close();
+            continue;
+        }
+        const bool counts = s.kind == ActivityKind::Active || (s.kind == ActivityKind::Idle && o.idle_counts_as_sitting);
+        if (!counts) continue;
+        WallTime cursor = s.start.utc;
+        for (const auto& [start, end] : routines) {
+            if (end < s.start.utc || start >= s.end) continue;
+            if (start > cursor) current += start - cursor;
+            close();
+            cursor = std::max(cursor, end);
+        }
+        if (s.end > cursor) current += s.end - cursor;
+    }
+    close();
+    return std::chrono::floor<Seconds>(best);
+}
+
+int streak(SQLite::Database& db, LocalDay end, const SummaryOptions& o)
+{
+    auto days_of = [&](const char* sql) {
+        SQLite::Statement q(db, sql);
+        q.bind(1, end);
+        std::set<LocalDay> out;
+        while (q.executeStep()) out.insert(q.getColumn(0).getInt64());
+        return out;
+    };
+    const auto done = days_of("SELECT DISTINCT local_day FROM events WHERE kind = 'break_completed' AND local_day <= ?");
+    const auto present = days_of("SELECT DISTINCT local_day FROM activity WHERE kind = 'active' AND local_day <= ?");
+    if (done.empty()) return 0;
+    int n = 0;
+    // Days the user was not at the computer (weekends, holidays) neither count nor break it.
+    for (LocalDay d = end; d >= *done.begin(); --d) {
+        if (done.contains(d)) ++n;
+        else if (present.contains(d) && d != o.today) break;
+    }
+    return n;
+}
+
+}  // namespace
+
+WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions& options)
+{
+    WeekFigures f;
+    f.week = week;
+    const LocalDay first = week.monday();
+    const LocalDay last = week.sunday();
+    try {
+        SQLite::Database& db = store.database();
+        count_breaks(db, f, first, last);
+
+        std::map<LocalDay, Seconds> active;
+        {
+            SQLite::Statement q(db, "SELECT local_day, sum(end_ms - start_ms) FROM activity "
+                                    "WHERE local_day BETWEEN ? AND ? AND kind = 'active' GROUP BY local_day");
+            q.bind(1, first);
+            q.bind(2, last);
+            while (q.executeStep())
+                active[q.getColumn(0).getInt64()] = std::chrono::floor<Seconds>(std::chrono::milliseconds{q.getColumn(1).getInt64()});
+        }
+        const auto routines = routine_intervals(db, first, last);
+        const auto spans = store.spans(first, last);
+        for (LocalDay d = first; d <= last; ++d) {
+            DayFigures day{d, active[d], Seconds{0}};
+            std::vector<Span> of_day;
+            std::copy_if(spans.begin(), spans.end(), std::back_inserter(of_day),
+                         [&](const Span& s) { return s.start.local_day() == d; });
+            day.longest_stretch = longest_stretch(of_day, routines, options);
+            f.active += day.active;
+            f.longest_stretch = std::max(f.longest_stretch, day.longest_stretch);
+            f.days.push_back(day);
+        }
+        f.routines = grouped(db, "SELECT routine, count(*) FROM events WHERE local_day BETWEEN ? AND ? "
+                                 "AND kind = 'break_completed' GROUP BY routine", first, last);
+        f.exercises = grouped(db, "SELECT exercise, count(*) FROM events WHERE local_day BETWEEN ? AND ? "
+                                  "AND kind = 'exercise_completed' GROUP BY exercise", first, last);
+        f.pain_by_exercise = grouped(db, "SELECT exercise, count(*) FROM feedback WHERE local_day BETWEEN ? AND ? "
+                                         "AND rating = 'pain' GROUP BY exercise", first, last);
+        for (const auto& [_, n] : f.pain_by_exercise) f.pain_reports += n;
+        const LocalDay streak_end = options.today && *options.today >= first && *options.today < last ? *options.today : last;
+        f.streak_days = streak(db, streak_end, options);
+    } catch (const SQLite::Exception& e) {
+        throw StoreError(store.path() + ": computing the summary for " + week.to_string() + ": " + e.what(), e.getErrorCode());
+    }
+    return f;
+}
+
+WeeklySummary weekly_summary(SqliteStore& store, IsoWeek week, const SummaryOptions& options)
+{
+    return {week_figures(store, week, options), week_figures(store, week.previous(), options)};
+}
+
+}  // namespace limber

@@ -1,0 +1,252 @@
+// The weekly summary against a hand-built fortnight whose every figure was computed by hand.
+// Week 2026-W13 (Mon 23 to Sun 29 March) holds Europe's spring DST change (Sunday 02:00 CET
+// becomes 03:00 CEST), a span across midnight and one across the week's end.
+#include "limber/catalog.hpp"
+#include "limber/summary.hpp"
+#include "support/catch.hpp"
+#include "support/stamps.hpp"
+
+#include <nlohmann/json.hpp>
+
+using limber::ActivityKind;
+using limber::IsoWeek;
+using limber::SqliteStore;
+using limber::test::record;
+using limber::test::span;
+using limber::test::stamp;
+
+namespace {
+
+constexpr int cet = 60;
+constexpr int cest = 120;
+
+void add(SqliteStore& s, limber::Stamp at, const char* kind, const char* routine = "", bool was_due = false, int length = 0)
+{
+    auto r = record(at, kind, routine, was_due);
+    r.length = limber::Seconds{length};
+    s.append(r);
+}
+
+void exercise(SqliteStore& s, limber::Stamp at, const char* id)
+{
+    auto r = record(at, "exercise_completed", "quick-daily-reset");
+    r.exercise = id;
+    r.reps = 10;
+    r.hold_seconds = 5;
+    s.append(r);
+}
+
+void active(SqliteStore& s, limber::Stamp from, limber::Stamp to) { s.append(span(ActivityKind::Active, from, to)); }
+
+void fill(SqliteStore& s)
+{
+    // Previous week, Wednesday 18 March: one break, taken.
+    active(s, stamp(2026, 3, 18, 9, 0), stamp(2026, 3, 18, 10, 0));
+    add(s, stamp(2026, 3, 18, 9, 45), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 18, 9, 45), "break_started", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 18, 9, 50), "break_completed", "quick-daily-reset", true);
+
+    // Monday 23: snoozed then taken; settled by stepping away; skipped.
+    active(s, stamp(2026, 3, 23, 9, 0), stamp(2026, 3, 23, 10, 0));
+    s.append(span(ActivityKind::Idle, stamp(2026, 3, 23, 10, 0), stamp(2026, 3, 23, 10, 3)));
+    active(s, stamp(2026, 3, 23, 10, 3), stamp(2026, 3, 23, 10, 45));
+    s.append(span(ActivityKind::Idle, stamp(2026, 3, 23, 10, 45), stamp(2026, 3, 23, 11, 0)));
+    active(s, stamp(2026, 3, 23, 11, 0), stamp(2026, 3, 23, 12, 0));
+    add(s, stamp(2026, 3, 23, 9, 45), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 23, 9, 45), "snoozed", "quick-daily-reset", false, 300);
+    add(s, stamp(2026, 3, 23, 9, 50), "break_due", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 23, 9, 50), "break_started", "quick-daily-reset", true);
+    exercise(s, stamp(2026, 3, 23, 9, 52), "chin-tucks");
+    exercise(s, stamp(2026, 3, 23, 9, 54), "scapular-squeezes");
+    add(s, stamp(2026, 3, 23, 9, 55), "break_completed", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 23, 10, 40), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 23, 10, 50), "away_started", "", true);
+    add(s, stamp(2026, 3, 23, 11, 0), "natural_break", "", false, 900);
+    add(s, stamp(2026, 3, 23, 11, 45), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 23, 11, 46), "skipped", "quick-daily-reset", true);
+
+    // Tuesday 24: a routine stopped for pain; a short lock; a break missed.
+    active(s, stamp(2026, 3, 24, 9, 0), stamp(2026, 3, 24, 10, 0));
+    s.append(span(ActivityKind::Locked, stamp(2026, 3, 24, 10, 0), stamp(2026, 3, 24, 10, 2)));
+    active(s, stamp(2026, 3, 24, 10, 2), stamp(2026, 3, 24, 11, 0));
+    add(s, stamp(2026, 3, 24, 9, 45), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 24, 9, 46), "break_started", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 24, 9, 47), "break_stopped", "quick-daily-reset", true);
+    s.append(limber::Feedback{stamp(2026, 3, 24, 9, 47), "chin-tucks", limber::Rating::Pain});
+    add(s, stamp(2026, 3, 24, 10, 40), "break_due", "quick-daily-reset");
+
+    // Thursday 26: a routine on demand.
+    active(s, stamp(2026, 3, 26, 14, 0), stamp(2026, 3, 26, 14, 30));
+    add(s, stamp(2026, 3, 26, 14, 10), "break_started", "end-of-day-relief");
+    add(s, stamp(2026, 3, 26, 14, 20), "break_completed", "end-of-day-relief");
+    s.append(limber::Feedback{stamp(2026, 3, 26, 14, 20), "thoracic-extension", limber::Rating::Easy});
+
+    // Saturday night into Sunday, across midnight, before the DST change.
+    active(s, stamp(2026, 3, 28, 23, 30, cet), stamp(2026, 3, 29, 0, 30, cet));
+    add(s, stamp(2026, 3, 29, 0, 10, cet), "natural_break", "", false, 600);
+    // Sunday after the change, and across the end of the week.
+    active(s, stamp(2026, 3, 29, 10, 0, cest), stamp(2026, 3, 29, 10, 30, cest));
+    add(s, stamp(2026, 3, 29, 10, 15, cest), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 29, 10, 16, cest), "break_started", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 29, 10, 20, cest), "break_completed", "quick-daily-reset", true);
+    active(s, stamp(2026, 3, 29, 23, 50, cest), stamp(2026, 3, 30, 0, 20, cest));
+}
+
+const IsoWeek w13{2026, 13};
+
+}  // namespace
+
+TEST_CASE("the weekly figures match the hand count")
+{
+    SqliteStore store(":memory:");
+    fill(store);
+    const auto s = limber::weekly_summary(store, w13, {});
+    const auto& w = s.week;
+    CHECK(w.due == 6);
+    CHECK(w.taken == 2);
+    CHECK(w.partial == 1);
+    CHECK(w.snoozed == 1);
+    CHECK(w.skipped == 1);
+    CHECK(w.missed == 1);
+    CHECK(w.natural == 2);
+    REQUIRE(w.compliance);
+    CHECK(*w.compliance == Approx(2.0 / 6));
+    REQUIRE(w.days.size() == 7);
+    const long active[] = {9720, 7080, 0, 1800, 0, 1800, 4200};
+    const long longest[] = {3600, 4260, 0, 600, 0, 1800, 1800};
+    for (std::size_t d = 0; d < 7; ++d) {
+        INFO("day " << d);
+        CHECK(w.days[d].active.count() == active[d]);
+        CHECK(w.days[d].longest_stretch.count() == longest[d]);
+    }
+    CHECK(w.active.count() == 24600);
+    CHECK(w.longest_stretch.count() == 4260);
+    CHECK(w.routines == limber::Counts{{"quick-daily-reset", 2}, {"end-of-day-relief", 1}});
+    CHECK(w.exercises == limber::Counts{{"chin-tucks", 1}, {"scapular-squeezes", 1}});
+    CHECK(w.pain_reports == 1);
+    CHECK(w.pain_by_exercise == limber::Counts{{"chin-tucks", 1}});
+    CHECK(w.streak_days == 1);
+
+    const auto& p = s.previous;
+    CHECK(p.week == IsoWeek{2026, 12});
+    CHECK(p.due == 1);
+    CHECK(p.taken == 1);
+    CHECK(p.missed == 0);
+    CHECK(*p.compliance == 1.0);
+    CHECK(p.active.count() == 3600);
+    CHECK(p.longest_stretch.count() == 2700);
+    CHECK(p.streak_days == 1);
+
+    const auto next = limber::week_figures(store, IsoWeek{2026, 14}, {});
+    CHECK(next.days[0].active.count() == 1200);
+    CHECK_FALSE(next.compliance);
+}
+
+TEST_CASE("the streak skips days away from the computer and waits for today")
+{
+    SqliteStore store(":memory:");
+    for (int d : {23, 24, 25, 26}) {  // Monday to Thursday, a routine each day
+        active(store, stamp(2026, 3, d, 9, 0), stamp(2026, 3, d, 10, 0));
+        add(store, stamp(2026, 3, d, 9, 30), "break_completed", "quick-daily-reset", true);
+    }
+    // Nothing Friday to Sunday: away, so the streak stands.
+    CHECK(limber::week_figures(store, w13, {}).streak_days == 4);
+    // At the desk on Friday without a routine: broken, unless Friday is today.
+    active(store, stamp(2026, 3, 27, 9, 0), stamp(2026, 3, 27, 10, 0));
+    CHECK(limber::week_figures(store, w13, {}).streak_days == 0);
+    limber::SummaryOptions today;
+    today.today = w13.monday() + 4;
+    CHECK(limber::week_figures(store, w13, today).streak_days == 4);
+}
+
+TEST_CASE("the text report is an aligned table with the change against last week")
+{
+    SqliteStore store(":memory:");
+    fill(store);
+    const auto catalog = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
+    const std::string expected = R"(Week 2026-W13 (2026-03-23 to 2026-03-29)
+
+Breaks              this week  last week   change
+  due                       6          1       +5
+  taken                     2          1       +1
+  partly done               1          0       +1
+  snoozed                   1          0       +1
+  skipped                   1          0       +1
+  missed                    1          0       +1
+  natural breaks            2          0       +2
+  compliance              33%       100%  -67 pts
+
+Day                    active  longest sitting
+  Mon 23/03             2h42m               1h
+  Tue 24/03             1h58m            1h11m
+  Wed 25/03                0m               0m
+  Thu 26/03               30m              10m
+  Fri 27/03                0m               0m
+  Sat 28/03               30m              30m
+  Sun 29/03             1h10m              30m
+  week                  6h50m            1h11m
+  last week                1h              45m
+
+Routines done: Quick Daily Reset x2, End-of-Day Relief x1
+Exercises done: Chin tucks x1, Shoulder-blade squeezes x1
+Pain reported: 1 (Chin tucks x1)
+Streak: 1 day in a row with a routine done
+)";
+    CHECK(limber::format_text(limber::weekly_summary(store, w13, {}), &catalog) == expected);
+}
+
+TEST_CASE("the JSON report has every figure under stable names")
+{
+    SqliteStore store(":memory:");
+    fill(store);
+    const auto j = nlohmann::json::parse(limber::format_json(limber::weekly_summary(store, w13, {})));
+    CHECK(j["version"] == 1);
+    CHECK(j["week"] == "2026-W13");
+    CHECK(j["first_day"] == "2026-03-23");
+    CHECK(j["last_day"] == "2026-03-29");
+    CHECK(j["breaks"] == nlohmann::json{{"due", 6}, {"taken", 2}, {"partial", 1}, {"snoozed", 1}, {"skipped", 1}, {"missed", 1}, {"natural", 2}});
+    CHECK(j["compliance"].get<double>() == Approx(1.0 / 3));
+    CHECK(j["days"].size() == 7);
+    CHECK(j["days"][1] == nlohmann::json{{"date", "2026-03-24"}, {"active_seconds", 7080}, {"longest_stretch_seconds", 4260}});
+    CHECK(j["active_seconds"] == 24600);
+    CHECK(j["longest_stretch_seconds"] == 4260);
+    CHECK(j["routines"][0] == nlohmann::json{{"id", "quick-daily-reset"}, {"count", 2}});
+    CHECK(j["exercises"].size() == 2);
+    CHECK(j["pain_reports"] == 1);
+    CHECK(j["pain_by_exercise"][0]["id"] == "chin-tucks");
+    CHECK(j["streak_days"] == 1);
+    CHECK(j["previous"]["week"] == "2026-W12");
+    CHECK(j["previous"]["breaks"]["taken"] == 1);
+    CHECK(j["change"]["due"] == 5);
+    CHECK(j["change"]["compliance"].get<double>() == Approx(1.0 / 3 - 1.0));
+    CHECK(j["change"]["active_seconds"] == 21000);
+    CHECK(j["change"]["natural"] == 2);
+}
+
+TEST_CASE("CSV and JSON exports list the raw events of a date range in time order")
+{
+    SqliteStore store(":memory:");
+    fill(store);
+    const auto tuesday = w13.monday() + 1;
+    const std::string csv = limber::export_csv(store, tuesday, tuesday);
+    CHECK(csv == "time_utc,local_time,kind,routine,exercise,side,reps,hold_seconds,length_seconds,was_due,detail\n"
+                 "2026-03-24T08:45:00.000Z,2026-03-24T09:45:00.000+01:00,break_due,quick-daily-reset,,,,,0,0,\n"
+                 "2026-03-24T08:46:00.000Z,2026-03-24T09:46:00.000+01:00,break_started,quick-daily-reset,,,,,0,1,\n"
+                 "2026-03-24T08:47:00.000Z,2026-03-24T09:47:00.000+01:00,break_stopped,quick-daily-reset,,,,,0,1,\n"
+                 "2026-03-24T08:47:00.000Z,2026-03-24T09:47:00.000+01:00,feedback,,chin-tucks,,,,0,0,pain\n"
+                 "2026-03-24T09:40:00.000Z,2026-03-24T10:40:00.000+01:00,break_due,quick-daily-reset,,,,,0,0,\n");
+
+    const auto sunday = w13.sunday();
+    const auto j = nlohmann::json::parse(limber::export_json(store, sunday, sunday));
+    REQUIRE(j["events"].size() == 4);
+    CHECK(j["events"][0]["local_time"] == "2026-03-29T00:10:00.000+01:00");
+    CHECK(j["events"][0]["kind"] == "natural_break");
+    CHECK(j["events"][0]["length_seconds"] == 600);
+    CHECK(j["events"][1]["local_time"] == "2026-03-29T10:15:00.000+02:00");
+    CHECK(j["from"] == "2026-03-29");
+
+    auto quoted = record(stamp(2026, 3, 25, 9, 0), "break_stopped", "quick-daily-reset", true);
+    quoted.detail = "it \"hurt\", a bit";
+    store.append(quoted);
+    CHECK_THAT(limber::export_csv(store, tuesday + 1, tuesday + 1), Catch::Contains(",1,\"it \"\"hurt\"\", a bit\"\n"));
+}
