@@ -45,4 +45,34 @@ public:
     [[nodiscard]] Instant now() const override;
 };
 
+// Another clock running `factor` times faster from the moment this one is made, for demos
+// and tests that play a day into the real daemon in seconds.
+class ScaledClock final : public Clock {
+public:
+    ScaledClock(const Clock& base, double factor) : base_(base), factor_(factor), anchor_(base.now()) {}
+    [[nodiscard]] Instant now() const override
+    {
+        const Instant b = base_.now();
+        Instant i = b;
+        i.mono = anchor_.mono + scaled(b.mono - anchor_.mono);
+        i.wall = anchor_.wall + scaled(b.wall - anchor_.wall);
+        return i;
+    }
+    // How long to really wait for `d` of this clock's time to pass.
+    [[nodiscard]] std::chrono::nanoseconds real(std::chrono::nanoseconds d) const
+    {
+        return std::chrono::nanoseconds{static_cast<std::int64_t>(static_cast<double>(d.count()) / factor_)};
+    }
+    [[nodiscard]] double factor() const { return factor_; }
+
+private:
+    [[nodiscard]] std::chrono::nanoseconds scaled(std::chrono::nanoseconds d) const
+    {
+        return std::chrono::nanoseconds{static_cast<std::int64_t>(static_cast<double>(d.count()) * factor_)};
+    }
+    const Clock& base_;
+    double factor_;
+    Instant anchor_;
+};
+
 }  // namespace limber
