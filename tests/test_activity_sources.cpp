@@ -68,6 +68,16 @@ TEST_CASE("combined sources report the merged state once at start, then each cha
     CHECK(seen == expected);
 }
 
+TEST_CASE("a script reports only the lines that change the state")
+{
+    boost::asio::io_context io;
+    limber::ScriptSource source(io, limber::parse_activity_script("+0s idle\n+1s idle\n+1s active\n+0s active\n", "t"), 100, "t");
+    std::vector<ActivityKind> seen;
+    source.start([&](const Activity& a) { seen.push_back(a.kind); });
+    io.run();
+    CHECK(seen == std::vector<ActivityKind>{ActivityKind::Idle, ActivityKind::Active});
+}
+
 TEST_CASE("a source stopped from its own callback says nothing more")
 {
     boost::asio::io_context io;

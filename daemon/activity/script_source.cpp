@@ -19,6 +19,7 @@ void ScriptSource::start(ActivityCallback on_change)
     on_change_ = std::move(on_change);
     alive_ = std::make_shared<bool>(true);
     next_ = 0;
+    last_.reset();
     due_ = boost::asio::steady_timer::clock_type::now();
     schedule();
 }
@@ -40,6 +41,8 @@ void ScriptSource::schedule()
         if (ec || !*alive) return;
         const ActivityKind kind = steps_[next_++].kind;
         schedule();
+        if (kind == last_) return;  // a repeated state is no change
+        last_ = kind;
         on_change_(Activity{kind, {}});
     });
 }

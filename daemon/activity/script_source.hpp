@@ -7,6 +7,8 @@
 
 #include <boost/asio/steady_timer.hpp>
 
+#include <optional>
+
 namespace limber {
 
 class ScriptSource final : public ActivitySource {
@@ -29,6 +31,7 @@ private:
     std::string file_;
     ActivityCallback on_change_;
     std::size_t next_ = 0;
+    std::optional<ActivityKind> last_;
     boost::asio::steady_timer::time_point due_{};
     std::shared_ptr<bool> alive_;  // handlers already queued check it, so stop() is final
 };
