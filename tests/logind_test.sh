@@ -18,7 +18,7 @@ cleanup() {
 trap cleanup EXIT
 
 # The bus stays our child (--nofork), so the trap can end it and wait for it.
-dbus-daemon --session --nofork --address="unix:path=$dir/system.sock" --print-address=3 3>"$dir/address" &
+dbus-daemon --session --nofork --address="unix:path=$dir/system.sock" --print-address=3 3>"$dir/address" 2>"$dir/bus.log" &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$dir/address" ] && break; sleep 0.1; done
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$dir/system.sock"
