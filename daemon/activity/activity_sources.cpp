@@ -1,0 +1,56 @@
+// The factory that turns an activity source spec into sources (see activity_source.hpp).
+#include "activity/activity_source.hpp"
+
+#include "activity/log.hpp"
+#include "activity/logind.hpp"
+#include "activity/script_source.hpp"
+#include "activity/x11_idle.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace limber {
+namespace {
+
+bool env_set(const char* name)
+{
+    const char* v = std::getenv(name);
+    return v && *v;
+}
+
+template <typename T>
+void add(std::vector<std::unique_ptr<ActivitySource>>& out, std::unique_ptr<T> source)
+{
+    if (source) out.push_back(std::move(source));
+}
+
+}  // namespace
+
+std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
+    boost::asio::io_context& io, std::string_view spec, Millis idle_threshold, const Clock& clock)
+{
+    std::vector<std::unique_ptr<ActivitySource>> out;
+    constexpr std::string_view script_prefix = "script:";
+    if (spec == "none") return out;
+    if (spec.starts_with(script_prefix)) {
+        add(out, make_script_source(io, std::string(spec.substr(script_prefix.size()))));
+    } else if (spec == "x11") {
+        add(out, X11Idle::open(io, idle_threshold, clock));
+    } else if (spec == "logind") {
+        add(out, Logind::open(io));
+    } else if (spec == "auto") {
+        if (env_set("DISPLAY"))
+            add(out, X11Idle::open(io, idle_threshold, clock));
+        else if (env_set("WAYLAND_DISPLAY"))
+            activity_log()->warn("Wayland without X11 is not supported yet; idle is not tracked");
+        else
+            activity_log()->warn("no DISPLAY; idle is not tracked");
+        add(out, Logind::open(io));
+    } else {
+        throw std::invalid_argument("unknown activity source '" + std::string(spec) +
+                                    "' (expected auto, x11, logind, script:FILE[@SPEED] or none)");
+    }
+    return out;
+}
+
+}  // namespace limber

@@ -1,0 +1,156 @@
+// logind lock and sleep signals over sdbus-c++, driven by Asio (see logind.hpp).
+#include "activity/logind.hpp"
+
+#include "activity/log.hpp"
+
+#include <sdbus-c++/sdbus-c++.h>
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <map>
+
+namespace limber {
+namespace {
+
+constexpr const char* service = "org.freedesktop.login1";
+constexpr const char* manager_path = "/org/freedesktop/login1";
+constexpr const char* manager_iface = "org.freedesktop.login1.Manager";
+constexpr const char* session_iface = "org.freedesktop.login1.Session";
+
+}  // namespace
+
+std::unique_ptr<Logind> Logind::open(boost::asio::io_context& io)
+{
+    try {
+        auto bus = sdbus::createSystemBusConnection();
+        return std::unique_ptr<Logind>(new Logind(io, std::move(bus)));
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("logind: no system bus ({}); lock and sleep are not tracked", e.getMessage());
+        return nullptr;
+    }
+}
+
+Logind::Logind(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus)
+    : bus_(std::move(bus)), fd_(io, bus_->getEventLoopPollData().fd), timer_(io)
+{
+}
+
+Logind::~Logind()
+{
+    stop();
+    // The connection owns its socket; it closes it, not Asio.
+    fd_.release();
+}
+
+void Logind::start(ActivityCallback on_change)
+{
+    stop();
+    on_change_ = std::move(on_change);
+    alive_ = std::make_shared<bool>(true);
+    running_ = true;
+    asleep_ = locked_ = false;
+    session_.reset();
+    manager_.reset();
+    try {
+        // A proxy made on a connection we pass by reference runs no loop of its own: pump() drives it.
+        manager_ = sdbus::createProxy(*bus_, service, manager_path);
+        manager_->uponSignal("PrepareForSleep").onInterface(manager_iface).call([this](bool going) {
+            set(&asleep_, going);
+        });
+        manager_->finishRegistration();
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("logind: cannot watch for sleep ({}); lock and sleep are not tracked", e.getMessage());
+        manager_.reset();
+        running_ = false;
+        return;
+    }
+    watch_session();
+    on_change_(Activity{kind(), {}});
+    pump();
+}
+
+void Logind::watch_session()
+{
+    try {
+        sdbus::ObjectPath path;
+        const char* id = std::getenv("XDG_SESSION_ID");
+        if (id && *id)
+            manager_->callMethod("GetSession").onInterface(manager_iface).withArguments(std::string(id)).storeResultsTo(path);
+        else
+            manager_->callMethod("GetSessionByPID").onInterface(manager_iface).withArguments(static_cast<std::uint32_t>(getpid())).storeResultsTo(path);
+        session_ = sdbus::createProxy(*bus_, service, path);
+        session_->uponSignal("Lock").onInterface(session_iface).call([this] { set(&locked_, true); });
+        session_->uponSignal("Unlock").onInterface(session_iface).call([this] { set(&locked_, false); });
+        // Lock and Unlock ask the screen locker to act; LockedHint is what the locker says it did.
+        session_->uponSignal("PropertiesChanged")
+            .onInterface("org.freedesktop.DBus.Properties")
+            .call([this](const std::string& iface, const std::map<std::string, sdbus::Variant>& changed,
+                         const std::vector<std::string>&) {
+                if (iface != session_iface) return;
+                if (auto it = changed.find("LockedHint"); it != changed.end()) set(&locked_, it->second.get<bool>());
+            });
+        session_->finishRegistration();
+        locked_ = session_->getProperty("LockedHint").onInterface(session_iface).get<bool>();
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("logind: no session to watch ({}); screen lock is not tracked", e.getMessage());
+        session_.reset();
+    }
+}
+
+void Logind::stop()
+{
+    if (!running_) return;
+    running_ = false;
+    *alive_ = false;
+    fd_.cancel();
+    timer_.cancel();
+    // The proxies stay until the next start() or the end: stop() may be called from inside
+    // one of their signal handlers.
+}
+
+ActivityKind Logind::kind() const
+{
+    if (asleep_) return ActivityKind::Asleep;
+    if (locked_) return ActivityKind::Locked;
+    return ActivityKind::Active;
+}
+
+void Logind::set(bool* flag, bool value)
+{
+    const ActivityKind before = kind();
+    *flag = value;
+    if (kind() != before && running_) on_change_(Activity{kind(), {}});
+}
+
+// Lets sd-bus handle all it can, then waits for what it asks for: its socket to be readable or
+// writable, or its own deadline (a method call timing out).
+void Logind::pump()
+{
+    try {
+        while (running_ && bus_->processPendingRequest()) {
+        }
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("logind: lost the system bus ({}); lock and sleep are no longer tracked", e.getMessage());
+        stop();
+        return;
+    }
+    if (!running_) return;
+    const auto poll = bus_->getEventLoopPollData();
+    const unsigned gen = ++generation_;
+    auto wake = [this, gen, alive = alive_](const boost::system::error_code& ec) {
+        if (ec || !*alive || gen != generation_) return;
+        fd_.cancel();
+        timer_.cancel();
+        pump();
+    };
+    if (poll.events & POLLIN) fd_.async_wait(boost::asio::posix::stream_descriptor::wait_read, wake);
+    if (poll.events & POLLOUT) fd_.async_wait(boost::asio::posix::stream_descriptor::wait_write, wake);
+    if (const auto timeout = poll.getRelativeTimeout()) {
+        timer_.expires_after(*timeout);
+        timer_.async_wait(wake);
+    }
+}
+
+}  // namespace limber
