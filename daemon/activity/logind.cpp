@@ -5,7 +5,6 @@
 
 #include <sdbus-c++/sdbus-c++.h>
 
-#include <poll.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -33,22 +32,19 @@ std::unique_ptr<Logind> Logind::open(boost::asio::io_context& io)
 }
 
 Logind::Logind(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus)
-    : bus_(std::move(bus)), fd_(io, bus_->getEventLoopPollData().fd), timer_(io)
+    : bus_(std::move(bus)), pump_(io, *bus_, [this](const std::string& why) {
+          activity_log()->warn("logind: lost the system bus ({}); lock and sleep are no longer tracked", why);
+          running_ = false;
+      })
 {
 }
 
-Logind::~Logind()
-{
-    stop();
-    // The connection owns its socket; it closes it, not Asio.
-    fd_.release();
-}
+Logind::~Logind() { stop(); }
 
 void Logind::start(ActivityCallback on_change)
 {
     stop();
     on_change_ = std::move(on_change);
-    alive_ = std::make_shared<bool>(true);
     running_ = true;
     asleep_ = locked_ = false;
     session_.reset();
@@ -68,7 +64,7 @@ void Logind::start(ActivityCallback on_change)
     }
     watch_session();
     on_change_(Activity{kind(), {}});
-    pump();
+    pump_.start();
 }
 
 void Logind::watch_session()
@@ -103,9 +99,7 @@ void Logind::stop()
 {
     if (!running_) return;
     running_ = false;
-    *alive_ = false;
-    fd_.cancel();
-    timer_.cancel();
+    pump_.stop();
     // The proxies stay until the next start() or the end: stop() may be called from inside
     // one of their signal handlers.
 }
@@ -122,35 +116,6 @@ void Logind::set(bool* flag, bool value)
     const ActivityKind before = kind();
     *flag = value;
     if (kind() != before && running_) on_change_(Activity{kind(), {}});
-}
-
-// Lets sd-bus handle all it can, then waits for what it asks for: its socket to be readable or
-// writable, or its own deadline (a method call timing out).
-void Logind::pump()
-{
-    try {
-        while (running_ && bus_->processPendingRequest()) {
-        }
-    } catch (const sdbus::Error& e) {
-        activity_log()->warn("logind: lost the system bus ({}); lock and sleep are no longer tracked", e.getMessage());
-        stop();
-        return;
-    }
-    if (!running_) return;
-    const auto poll = bus_->getEventLoopPollData();
-    const unsigned gen = ++generation_;
-    auto wake = [this, gen, alive = alive_](const boost::system::error_code& ec) {
-        if (ec || !*alive || gen != generation_) return;
-        fd_.cancel();
-        timer_.cancel();
-        pump();
-    };
-    if (poll.events & POLLIN) fd_.async_wait(boost::asio::posix::stream_descriptor::wait_read, wake);
-    if (poll.events & POLLOUT) fd_.async_wait(boost::asio::posix::stream_descriptor::wait_write, wake);
-    if (const auto timeout = poll.getRelativeTimeout()) {
-        timer_.expires_after(*timeout);
-        timer_.async_wait(wake);
-    }
 }
 
 }  // namespace limber

@@ -3,8 +3,7 @@
 
 #include "activity/activity_source.hpp"
 
-#include <boost/asio/posix/stream_descriptor.hpp>
-#include <boost/asio/steady_timer.hpp>
+#include "activity/bus_pump.hpp"
 
 #include <memory>
 
@@ -31,21 +30,17 @@ public:
 private:
     Logind(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus);
     void watch_session();
-    void pump();
     void set(bool* flag, bool value);
     [[nodiscard]] ActivityKind kind() const;
 
     std::unique_ptr<sdbus::IConnection> bus_;
     std::unique_ptr<sdbus::IProxy> manager_;
     std::unique_ptr<sdbus::IProxy> session_;
-    boost::asio::posix::stream_descriptor fd_;
-    boost::asio::steady_timer timer_;
+    BusPump pump_;
     ActivityCallback on_change_;
     bool asleep_ = false;
     bool locked_ = false;
     bool running_ = false;
-    unsigned generation_ = 0;  // which pump() a wake-up belongs to; older ones are ignored
-    std::shared_ptr<bool> alive_;
 };
 
 }  // namespace limber
