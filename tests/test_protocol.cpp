@@ -48,6 +48,9 @@ TEST_CASE("lines that are not JSON objects are bad_json or bad_request")
         CHECK(e.message.find("not valid JSON") != std::string::npos);
         CHECK_FALSE(e.id);
     }
+    CHECK(error_of(R"({"v":1e400,"id":1,"verb":"status"})").code == ErrorCode::BadJson);
+    // Deep nesting within the size limit is read without recursion trouble.
+    CHECK(error_of(std::string(30000, '[') + std::string(30000, ']')).code == ErrorCode::BadRequest);
     for (const char* line : {"[]", "42", "\"status\"", "null"}) {
         const auto e = error_of(line);
         CHECK(e.code == ErrorCode::BadRequest);

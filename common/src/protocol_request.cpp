@@ -256,6 +256,9 @@ ParseResult parse_request(std::string_view line) noexcept
             j = json::parse(line);
         } catch (const json::parse_error& e) {
             return ProtocolError{ErrorCode::BadJson, "not valid JSON (at byte " + std::to_string(e.byte) + ")", {}};
+        } catch (const json::out_of_range&) {
+            // Valid syntax that no double holds, like 1e400.
+            return ProtocolError{ErrorCode::BadJson, "not valid JSON (a number is out of range)", {}};
         }
         return read_request(j, id);
     } catch (const Invalid& e) {
