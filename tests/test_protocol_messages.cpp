@@ -64,6 +64,7 @@ TEST_CASE("pushed events have the documented shape and read back")
     const auto back = std::get<PushedEvent>(parse_server_message(to_line(e)));
     CHECK(back.name == "break_due");
     CHECK(back.data == e.data);
+    CHECK(to_json(e) == json::parse(R"({"event":"break_due","data":{"routine":"quick-daily-reset"}})"));
 }
 
 TEST_CASE("a client refuses what is not a message of this protocol")

@@ -128,6 +128,8 @@ std::string to_line(const PushedEvent& event)
     return dump_line(json{{"v", version}, {"event", event.name}, {"data", event.data}});
 }
 
+json to_json(const PushedEvent& event) { return json{{"event", event.name}, {"data", event.data}}; }
+
 ServerMessage parse_server_message(std::string_view line)
 {
     const json j = json::parse(line, nullptr, false);

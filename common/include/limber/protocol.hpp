@@ -132,6 +132,8 @@ struct PushedEvent {
     nlohmann::json data = nlohmann::json::object();
 };
 std::string to_line(const PushedEvent& event);
+// {"event":NAME,"data":{...}}: how a command's reply lists the events it caused.
+nlohmann::json to_json(const PushedEvent& event);
 
 // What a client reads from the daemon. Throws std::runtime_error when the line is neither a
 // reply nor an event of this protocol version.
