@@ -18,7 +18,7 @@
 namespace limber::ipc {
 
 // The "ipc" logger: the daemon's if it registered one, else a clone of the default logger.
-spdlog::logger& log();
+spdlog::logger& logger();
 
 struct Server::Hub {
     Hub(boost::asio::io_context& io, Handler h, ServerOptions o) : handler(std::move(h)), options(o), retry(io) {}

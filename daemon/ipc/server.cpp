@@ -15,7 +15,7 @@ namespace limber::ipc {
 namespace asio = boost::asio;
 using stream = asio::local::stream_protocol;
 
-spdlog::logger& log()
+spdlog::logger& logger()
 {
     static const std::shared_ptr<spdlog::logger> logger = [] {
         if (auto existing = spdlog::get("ipc")) return existing;
@@ -51,7 +51,7 @@ void accept_next(const std::shared_ptr<Server::Hub>& hub)
         if (hub->stopped) return;
         if (ec) {
             // Out of descriptors and the like: wait a little rather than spin, and keep serving.
-            log().error("accepting a connection failed: {}", ec.message());
+            logger().error("accepting a connection failed: {}", ec.message());
             hub->retry.expires_after(std::chrono::milliseconds(200));
             hub->retry.async_wait([hub](const boost::system::error_code& e) {
                 if (!e && !hub->stopped) accept_next(hub);
@@ -61,17 +61,17 @@ void accept_next(const std::shared_ptr<Server::Hub>& hub)
         const auto peer = peer_of(socket);
         if (!peer || peer->uid != hub->options.allowed_uid) {
             if (peer)
-                log().warn("refused a connection from uid {} (pid {}): only uid {} may control this daemon", peer->uid,
+                logger().warn("refused a connection from uid {} (pid {}): only uid {} may control this daemon", peer->uid,
                            peer->pid, hub->options.allowed_uid);
             else
-                log().warn("refused a connection whose user could not be checked");
+                logger().warn("refused a connection whose user could not be checked");
         } else if (hub->sessions.size() >= hub->options.max_sessions) {
-            log().warn("refused a connection from pid {}: already {} clients", peer->pid, hub->sessions.size());
+            logger().warn("refused a connection from pid {}: already {} clients", peer->pid, hub->sessions.size());
         } else {
             const auto id = hub->next_id++;
             auto session = std::make_shared<Session>(std::move(socket), hub, id, peer->pid);
             hub->sessions.emplace(id, session);
-            log().debug("client {} connected (pid {})", id, peer->pid);
+            logger().debug("client {} connected (pid {})", id, peer->pid);
             session->begin();
         }
         accept_next(hub);
@@ -120,7 +120,7 @@ void Server::start()
     hub_->lock = std::move(lock);
     hub_->acceptor.emplace(std::move(acceptor));
     hub_->stopped = false;
-    log().info("listening on {}", path_.string());
+    logger().info("listening on {}", path_.string());
     accept_next(hub_);
 }
 

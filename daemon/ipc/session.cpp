@@ -27,8 +27,8 @@ void Session::on_read(const boost::system::error_code& ec, std::size_t n)
 {
     if (closed_) return;
     if (ec) {
-        if (!in_.empty()) log().info("client {} (pid {}) left in the middle of a line", id_, peer_pid_);
-        log().debug("client {} (pid {}) disconnected: {}", id_, peer_pid_, ec.message());
+        if (!in_.empty()) logger().info("client {} (pid {}) left in the middle of a line", id_, peer_pid_);
+        logger().debug("client {} (pid {}) disconnected: {}", id_, peer_pid_, ec.message());
         close();
         return;
     }
@@ -61,7 +61,7 @@ void Session::handle_line(std::string_view line)
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank lines are harmless
     auto parsed = parse_request(line);
     if (const auto* error = std::get_if<ProtocolError>(&parsed)) {
-        log().debug("client {}: {}: {}", id_, to_string(error->code), error->message);
+        logger().debug("client {}: {}: {}", id_, to_string(error->code), error->message);
         send(to_line(Reply::failure(*error)));
         return;
     }
@@ -70,10 +70,10 @@ void Session::handle_line(std::string_view line)
     try {
         reply = hub_->handler(request, *this);
     } catch (const std::exception& e) {
-        log().error("handling \"{}\" for client {} failed: {}", to_string(request.verb), id_, e.what());
+        logger().error("handling \"{}\" for client {} failed: {}", to_string(request.verb), id_, e.what());
         reply = Reply::failure(ErrorCode::Internal, std::string("the daemon failed to handle \"") + to_string(request.verb) + "\": " + e.what());
     } catch (...) {
-        log().error("handling \"{}\" for client {} failed with an unknown exception", to_string(request.verb), id_);
+        logger().error("handling \"{}\" for client {} failed with an unknown exception", to_string(request.verb), id_);
         reply = Reply::failure(ErrorCode::Internal, std::string("the daemon failed to handle \"") + to_string(request.verb) + "\"");
     }
     reply.id = request.id;
@@ -83,7 +83,7 @@ void Session::handle_line(std::string_view line)
 
 void Session::refuse_too_long(std::size_t size)
 {
-    log().warn("client {} (pid {}) sent a line of {}+ bytes; closing", id_, peer_pid_, size);
+    logger().warn("client {} (pid {}) sent a line of {}+ bytes; closing", id_, peer_pid_, size);
     send(to_line(Reply::failure(ErrorCode::TooLong, "request line is over the limit of " + std::to_string(max_line) +
                                                         " bytes; closing the connection")));
     close_after_flush();
@@ -94,7 +94,7 @@ void Session::send(std::string line)
     if (closed_) return;
     queued_bytes_ += line.size();
     if (queued_bytes_ > hub_->options.max_queued_bytes) {
-        log().warn("client {} (pid {}) is not reading ({} bytes waiting); dropping it", id_, peer_pid_, queued_bytes_);
+        logger().warn("client {} (pid {}) is not reading ({} bytes waiting); dropping it", id_, peer_pid_, queued_bytes_);
         close();
         return;
     }
@@ -111,7 +111,7 @@ void Session::write_next()
         self->out_.pop_front();
         if (self->closed_) return;
         if (ec) {
-            log().debug("client {}: write failed: {}", self->id_, ec.message());
+            logger().debug("client {}: write failed: {}", self->id_, ec.message());
             self->close();
         } else if (!self->out_.empty()) {
             self->write_next();
@@ -136,7 +136,7 @@ void Session::arm_timer(const char* why)
     timer_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
         if (ec) return;  // cancelled or re-armed
         if (auto self = weak.lock(); self && !self->closed_) {
-            log().info("client {} (pid {}) {}; dropping it", self->id_, self->peer_pid_, self->timer_reason_);
+            logger().info("client {} (pid {}) {}; dropping it", self->id_, self->peer_pid_, self->timer_reason_);
             self->close();
         }
     });

@@ -84,7 +84,7 @@ PathLock claim_socket_path(const std::filesystem::path& socket)
     if (::lstat(socket.c_str(), &st) == 0) {
         if (!S_ISSOCK(st.st_mode)) throw ServerError(socket.string() + " exists and is not a socket; not replacing it");
         if (answers(socket)) throw ServerError("another server is already listening on " + socket.string());
-        log().info("removing the stale socket {}", socket.string());
+        logger().info("removing the stale socket {}", socket.string());
         if (::unlink(socket.c_str()) != 0 && errno != ENOENT)
             throw ServerError("cannot remove the stale socket " + socket.string() + ": " + errno_text());
     }
