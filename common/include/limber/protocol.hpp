@@ -1,0 +1,148 @@
+// The control protocol between limberd and its clients: one JSON object per line, typed
+// requests in, replies and pushed events out. Pure: no sockets here (see docs/PROTOCOL.md).
+#pragma once
+
+#include "limber/clock.hpp"
+#include "limber/scheduler.hpp"
+
+// nlohmann::json is part of this API (linked PUBLIC): reply results and event data are
+// open-ended structures (status, weekly summary, export) that clients read field by field,
+// and hiding them behind strings would only make every client parse twice.
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace limber::protocol {
+
+inline constexpr int version = 1;
+// A request line longer than this (without its newline) is refused with `too_long`.
+inline constexpr std::size_t max_line = 64 * 1024;
+
+enum class Verb { Hello, Status, Start, Finish, Snooze, Skip, Pause, Resume, Step, Summary, Export, Reload, Subscribe };
+const char* to_string(Verb verb);
+std::optional<Verb> verb_from_string(std::string_view name);
+
+enum class ErrorCode {
+    BadJson,             // the line is not valid JSON
+    BadRequest,          // valid JSON, but not a request: a field is missing, unknown or of the wrong type
+    UnsupportedVersion,  // "v" is not a version this daemon speaks
+    UnknownVerb,
+    TooLong,             // the line is over max_line
+    Refused,             // a valid command the schedule says no to; changes nothing
+    NotFound,            // an unknown routine, exercise or week
+    Unavailable,         // the daemon cannot do this now (e.g. no store yet)
+    Internal,            // a fault in the daemon; the connection stays usable
+};
+const char* to_string(ErrorCode code);
+std::optional<ErrorCode> error_code_from_string(std::string_view name);
+
+enum class Side { Left, Right, Both };
+enum class Feedback { Easy, Ok, Hard, Pain };
+enum class ExportFormat { Csv, Json };
+const char* to_string(Side side);
+const char* to_string(Feedback feedback);
+const char* to_string(ExportFormat format);
+
+struct HelloArgs {
+    std::string client;  // who is asking, for the log ("limberctl", "limber-tray")
+    friend bool operator==(const HelloArgs&, const HelloArgs&) = default;
+};
+struct StartArgs {
+    std::string routine;  // empty: the pending break's routine, or the regular one
+    friend bool operator==(const StartArgs&, const StartArgs&) = default;
+};
+struct FinishArgs {
+    bool completed = true;
+    std::string why;  // why a routine stopped early
+    friend bool operator==(const FinishArgs&, const FinishArgs&) = default;
+};
+struct PauseArgs {
+    std::optional<Seconds> duration;  // exactly one of duration and until_tomorrow
+    bool until_tomorrow = false;
+    friend bool operator==(const PauseArgs&, const PauseArgs&) = default;
+};
+struct StepArgs {
+    std::string exercise;
+    std::optional<int> reps;
+    std::optional<int> hold_seconds;
+    std::optional<Side> side;
+    std::optional<Feedback> feedback;
+    friend bool operator==(const StepArgs&, const StepArgs&) = default;
+};
+struct SummaryArgs {
+    std::string week;  // ISO week "YYYY-Www"; empty: the current week
+    friend bool operator==(const SummaryArgs&, const SummaryArgs&) = default;
+};
+struct ExportArgs {
+    std::string from;  // "YYYY-MM-DD", inclusive; empty: from the first record
+    std::string to;    // "YYYY-MM-DD", inclusive; empty: up to now
+    ExportFormat format = ExportFormat::Json;
+    friend bool operator==(const ExportArgs&, const ExportArgs&) = default;
+};
+
+// Verbs without arguments carry std::monostate.
+using Args = std::variant<std::monostate, HelloArgs, StartArgs, FinishArgs, PauseArgs, StepArgs, SummaryArgs, ExportArgs>;
+
+struct Request {
+    std::int64_t id = 0;
+    Verb verb = Verb::Status;
+    Args args;
+    friend bool operator==(const Request&, const Request&) = default;
+};
+
+// Why a line is not a request. `id` is set when the line got far enough to carry one, so the
+// error reply can be matched by the client.
+struct ProtocolError {
+    ErrorCode code = ErrorCode::BadRequest;
+    std::string message;
+    std::optional<std::int64_t> id;
+    friend bool operator==(const ProtocolError&, const ProtocolError&) = default;
+};
+
+using ParseResult = std::variant<Request, ProtocolError>;
+
+// Reads one line (without its newline). Never throws on bad input: every way a line can be
+// wrong becomes a ProtocolError whose message names the offending field.
+ParseResult parse_request(std::string_view line) noexcept;
+
+// The request as one line, newline included. parse_request() reads it back unchanged.
+std::string to_line(const Request& request);
+
+struct Reply {
+    std::optional<std::int64_t> id;  // empty only for errors about lines that carried no id
+    bool ok = true;
+    nlohmann::json result = nlohmann::json::object();  // when ok
+    ErrorCode code = ErrorCode::Internal;               // when not ok
+    std::string message;                                // when not ok
+
+    static Reply success(nlohmann::json result = nlohmann::json::object());
+    static Reply failure(ErrorCode code, std::string message);
+    static Reply failure(const ProtocolError& error);
+};
+std::string to_line(const Reply& reply);
+
+// An event pushed to subscribers: a name and its data.
+struct PushedEvent {
+    std::string name;
+    nlohmann::json data = nlohmann::json::object();
+};
+std::string to_line(const PushedEvent& event);
+// {"event":NAME,"data":{...}}: how a command's reply lists the events it caused.
+nlohmann::json to_json(const PushedEvent& event);
+
+// What a client reads from the daemon. Throws std::runtime_error when the line is neither a
+// reply nor an event of this protocol version.
+using ServerMessage = std::variant<Reply, PushedEvent>;
+ServerMessage parse_server_message(std::string_view line);
+
+// Wire forms of the core's types. Times are ISO 8601 UTC to the second ("2024-05-06T09:30:00Z").
+std::string iso8601_utc(WallTime t);
+nlohmann::json to_json(const Status& status);
+PushedEvent to_pushed_event(const Event& event);
+
+}  // namespace limber::protocol

@@ -1,0 +1,68 @@
+// The one synchronous client of limberd's control socket, used by limberctl and the tray:
+// send a request, wait (bounded) for its reply, or follow the events the daemon pushes.
+#pragma once
+
+#include "limber/paths.hpp"
+#include "limber/protocol.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace limber {
+
+// Where limberd listens: $XDG_RUNTIME_DIR/limber/limberd.sock.
+std::filesystem::path control_socket(const Paths& paths);
+
+// A broken connection, a timeout, or a daemon that speaks something else.
+class ClientError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Nothing listens on the socket: "limberd is not running (no socket at PATH)".
+class DaemonNotRunning : public ClientError {
+public:
+    using ClientError::ClientError;
+};
+
+class Client {
+public:
+    // Connects. Throws DaemonNotRunning when no daemon listens at `socket`, ClientError for
+    // anything else. `timeout` bounds every wait for a reply.
+    explicit Client(const std::filesystem::path& socket, std::chrono::milliseconds timeout = std::chrono::seconds{5});
+    ~Client();
+    Client(Client&& other) noexcept;
+    Client& operator=(Client&& other) noexcept;
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    // Sends a request (numbered here) and returns its reply, ok or not. Events that arrive
+    // first are kept for next_event(). Throws ClientError on a timeout or a lost connection.
+    protocol::Reply call(protocol::Verb verb, protocol::Args args = {});
+
+    // Asks for pushed events; the reply's result is whatever the daemon sends on subscribing.
+    protocol::Reply subscribe() { return call(protocol::Verb::Subscribe); }
+
+    // The next pushed event, or nullopt when none came within `timeout`. Throws ClientError
+    // when the daemon closes the connection.
+    std::optional<protocol::PushedEvent> next_event(std::chrono::milliseconds timeout);
+
+private:
+    using Deadline = std::chrono::steady_clock::time_point;
+    void send_all(const std::string& data, Deadline deadline);
+    std::optional<std::string> read_line(Deadline deadline);  // nullopt on timeout
+
+    int fd_ = -1;
+    std::filesystem::path socket_;
+    std::chrono::milliseconds timeout_;
+    std::string in_;
+    std::deque<protocol::PushedEvent> events_;
+    std::int64_t next_id_ = 1;
+};
+
+}  // namespace limber
