@@ -1,12 +1,224 @@
-// limberctl: Limber's command-line client.
+// limberctl: Limber from the command line. See `limberctl --help`.
+#include "client/client.hpp"
+#include "client/runtime.hpp"
+#include "limber/duration.hpp"
+
 #include <CLI/CLI.hpp>
+
+#include <ctime>
+#include <iostream>
+
+namespace {
+
+using limber::protocol::Reply;
+using limber::protocol::Verb;
+using nlohmann::json;
+
+// Exit codes, listed in --help.
+constexpr int exit_ok = 0;
+constexpr int exit_failure = 1;
+constexpr int exit_usage = 2;
+constexpr int exit_refused = 3;
+constexpr int exit_not_found = 4;
+constexpr int exit_not_running = 5;
+
+std::string minutes(long long seconds)
+{
+    const long long m = (seconds + 59) / 60;
+    if (m < 60) return std::to_string(m) + " min";
+    return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
+}
+
+// "2026-11-24T13:30:00Z" in local time, "14:30" (or "Wed 14:30" when not today).
+std::string local_clock(const std::string& iso)
+{
+    std::tm tm{};
+    if (!strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return iso;
+    const std::time_t t = timegm(&tm);
+    std::tm local{};
+    localtime_r(&t, &local);
+    const std::time_t now = std::time(nullptr);
+    std::tm today{};
+    localtime_r(&now, &today);
+    char buf[32];
+    std::strftime(buf, sizeof buf, local.tm_yday == today.tm_yday && local.tm_year == today.tm_year ? "%H:%M" : "%a %H:%M", &local);
+    return buf;
+}
+
+struct Describe {
+    std::string text;     // one line for people
+    std::string short_;   // a few characters for a status bar
+};
+
+Describe describe(const json& s)
+{
+    const std::string phase = s.value("phase", "");
+    const std::string routine = s["next_routine_name"].is_string() ? s["next_routine_name"].get<std::string>() : s.value("next_routine", "");
+    if (phase == "due") return {"Break due: " + routine, "break"};
+    if (phase == "in_break") return {"Doing " + s["in_break_routine"].get<std::string>(), "break"};
+    if (phase == "paused") {
+        const auto until = s["paused_until"].is_string() ? local_clock(s["paused_until"].get<std::string>()) : "";
+        return {"Paused until " + until, "paused"};
+    }
+    if (phase == "away") return {"Away: this counts as a break", "away"};
+    if (phase == "off_hours") return {"Outside working hours", "off"};
+    const long long left = s["until_due_seconds"].is_number() ? s["until_due_seconds"].get<long long>() : 0;
+    return {"Next break in " + minutes(left) + " (" + routine + ")", minutes(left)};
+}
+
+int code_for(const Reply& r)
+{
+    using limber::protocol::ErrorCode;
+    if (r.ok) return exit_ok;
+    if (r.code == ErrorCode::Refused) return exit_refused;
+    if (r.code == ErrorCode::NotFound) return exit_not_found;
+    return exit_failure;
+}
+
+int report(const Reply& r, bool as_json, const std::string& done)
+{
+    if (!r.ok) {
+        std::cerr << "limberctl: " << r.message << "\n";
+        return code_for(r);
+    }
+    if (as_json) std::cout << r.result.dump(2) << "\n";
+    else if (!done.empty()) std::cout << done << "\n";
+    return exit_ok;
+}
+
+}  // namespace
 
 int main(int argc, char** argv)
 {
-    CLI::App app{"limberctl: control Limber from the command line"};
+    CLI::App app{"limberctl: control Limber's break schedule from the command line"};
+    app.footer("Exit codes: 0 done, 1 failure, 2 bad usage, 3 limberd refused (e.g. no snoozes left),\n"
+               "4 unknown routine or week, 5 limberd is not running.");
     app.set_version_flag("--version", std::string("limberctl ") + LIMBER_VERSION);
-    app.require_subcommand(0);
-    CLI11_PARSE(app, argc, argv);
-    std::cout << app.help();
-    return 0;
+    app.require_subcommand(1);
+    std::string socket;
+    bool as_json = false;
+    app.add_option("--socket", socket, "limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)");
+    app.add_flag("--json", as_json, "Print the daemon's answer as JSON");
+
+    auto* status = app.add_subcommand("status", "Show the schedule now");
+    std::string format = "text";
+    status->add_option("--format", format, "text, json or waybar (the JSON a waybar/polybar module reads)")
+        ->check(CLI::IsMember({"text", "json", "waybar"}));
+    auto* start = app.add_subcommand("start", "Start a routine now (default: the one due, or the regular one)");
+    std::string routine;
+    start->add_option("ROUTINE", routine, "quick-daily-reset, end-of-day-relief, posture-support or single:EXERCISE");
+    auto* done = app.add_subcommand("done", "Mark the running routine as completed");
+    auto* stop = app.add_subcommand("stop", "Stop the running routine early");
+    std::string why;
+    stop->add_option("WHY", why, "Why, for the record (\"pain\", \"phone rang\")");
+    auto* snooze = app.add_subcommand("snooze", "Put the pending break off for a few minutes");
+    auto* skip = app.add_subcommand("skip", "Skip the pending (or next) break");
+    auto* pause = app.add_subcommand("pause", "Pause reminders for a while, or until tomorrow");
+    std::string duration;
+    bool tomorrow = false;
+    pause->add_option("DURATION", duration, "How long, like 30m, 1h or 1h30m");
+    pause->add_flag("--until-tomorrow", tomorrow, "Until local midnight");
+    auto* resume = app.add_subcommand("resume", "End a pause");
+    auto* summary = app.add_subcommand("summary", "The weekly summary");
+    std::string week;
+    summary->add_option("--week", week, "ISO week like 2026-W48 (default: this week)");
+    auto* exp = app.add_subcommand("export", "Export raw events");
+    std::string from;
+    std::string to;
+    bool csv = false;
+    exp->add_option("--from", from, "First day, like 2026-11-01 (default: the first record)");
+    exp->add_option("--to", to, "Last day (default: today)");
+    exp->add_flag("--csv", csv, "CSV instead of JSON");
+    auto* watch = app.add_subcommand("watch", "Print events as limberd sends them, one JSON object per line");
+    auto* reload = app.add_subcommand("reload", "Make limberd read its settings file again");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_usage;
+    }
+    if (*pause && (duration.empty() == !tomorrow)) {
+        std::cerr << "limberctl: pause takes a DURATION or --until-tomorrow\n";
+        return exit_usage;
+    }
+
+    try {
+        const auto path = socket.empty() ? limber::control_socket(limber::runtime_paths()) : std::filesystem::path(socket);
+        limber::Client client(path);
+        client.call(Verb::Hello, limber::protocol::HelloArgs{"limberctl"});
+        if (*status) {
+            const Reply r = client.call(Verb::Status);
+            if (!r.ok) return report(r, false, "");
+            const Describe d = describe(r.result);
+            if (format == "waybar") {
+                json w{{"text", d.short_}, {"tooltip", d.text}, {"class", r.result.value("phase", "")}, {"alt", r.result.value("phase", "")}};
+                std::cout << w.dump() << "\n";
+            } else if (format == "json" || as_json) {
+                std::cout << r.result.dump(2) << "\n";
+            } else {
+                std::cout << d.text << "\n";
+                if (r.result["config_error"].is_string()) std::cout << "Settings error: " << r.result["config_error"].get<std::string>() << "\n";
+            }
+            return exit_ok;
+        }
+        if (*start) {
+            const Reply r = client.call(Verb::Start, limber::protocol::StartArgs{routine});
+            return report(r, as_json, r.ok ? "Started " + r.result.value("routine", routine) : "");
+        }
+        if (*done) return report(client.call(Verb::Finish, limber::protocol::FinishArgs{true, ""}), as_json, "Well done");
+        if (*stop) return report(client.call(Verb::Finish, limber::protocol::FinishArgs{false, why}), as_json, "Stopped");
+        if (*snooze) return report(client.call(Verb::Snooze), as_json, "Snoozed");
+        if (*skip) return report(client.call(Verb::Skip), as_json, "Skipped");
+        if (*resume) return report(client.call(Verb::Resume), as_json, "Resumed");
+        if (*reload) return report(client.call(Verb::Reload), as_json, "Settings reloaded");
+        if (*pause) {
+            limber::protocol::PauseArgs a;
+            a.until_tomorrow = tomorrow;
+            if (!tomorrow) {
+                a.duration = limber::parse_duration(duration);
+                if (!a.duration || *a.duration <= limber::Seconds{0}) {
+                    std::cerr << "limberctl: \"" << duration << "\" is not a duration; write it like 30m, 1h or 1h30m\n";
+                    return exit_usage;
+                }
+            }
+            const Reply r = client.call(Verb::Pause, a);
+            std::string until;
+            if (r.ok && r.result["status"]["paused_until"].is_string()) until = local_clock(r.result["status"]["paused_until"]);
+            return report(r, as_json, "Paused until " + until);
+        }
+        if (*summary) {
+            const Reply r = client.call(Verb::Summary, limber::protocol::SummaryArgs{week});
+            if (!r.ok || as_json) {
+                json copy = r.result;
+                copy.erase("text");
+                if (r.ok) std::cout << copy.dump(2) << "\n";
+                return report(r, false, "");
+            }
+            std::cout << r.result.value("text", "");
+            return exit_ok;
+        }
+        if (*exp) {
+            const Reply r = client.call(Verb::Export, limber::protocol::ExportArgs{from, to, csv ? limber::protocol::ExportFormat::Csv : limber::protocol::ExportFormat::Json});
+            if (!r.ok) return report(r, false, "");
+            std::cout << r.result.value("content", "");
+            return exit_ok;
+        }
+        if (*watch) {
+            const Reply r = client.subscribe();
+            if (!r.ok) return report(r, false, "");
+            std::cout << json{{"event", "status"}, {"data", r.result}}.dump() << std::endl;
+            while (true) {
+                if (auto e = client.next_event(std::chrono::hours{24})) std::cout << to_json(*e).dump() << std::endl;
+            }
+        }
+    } catch (const limber::DaemonNotRunning& e) {
+        std::cerr << "limberctl: " << e.what() << "\n"
+                  << "Start it with: limberd &   (or: systemctl --user start limberd)\n";
+        return exit_not_running;
+    } catch (const std::exception& e) {
+        std::cerr << "limberctl: " << e.what() << "\n";
+        return exit_failure;
+    }
+    return exit_ok;
 }

@@ -135,6 +135,13 @@ void Server::broadcast(std::string line)
     });
 }
 
+bool Server::has_subscriber(std::string_view client) const
+{
+    for (const auto& [id, s] : hub_->sessions)
+        if (s->subscribed() && s->client_name() == client) return true;
+    return false;
+}
+
 void Server::stop()
 {
     asio::post(io_, [hub = hub_] { shut_down(*hub); });

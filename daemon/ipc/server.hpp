@@ -64,6 +64,9 @@ public:
     // Stops accepting and closes every connection. Safe from any thread.
     void stop();
 
+    // Whether a subscriber that said hello as `client` is connected. On the io_context's thread.
+    [[nodiscard]] bool has_subscriber(std::string_view client) const;
+
     [[nodiscard]] const std::filesystem::path& socket_path() const { return path_; }
 
     struct Hub;  // the state sessions share with the server; defined in server.cpp

@@ -1,0 +1,81 @@
+// limberd's body: the Asio loop that feeds the engine from the activity sources, wakes it
+// when the schedule asks, serves the control socket, and watches the settings file.
+#pragma once
+
+#include "activity/activity_source.hpp"
+#include "instance_lock.hpp"
+#include "ipc/server.hpp"
+#include "limber/engine.hpp"
+#include "limber/error.hpp"
+#include "limber/paths.hpp"
+#include "watchers.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace limber {
+
+class Notifier;
+
+struct DaemonOptions {
+    Paths paths;
+    std::filesystem::path settings_file;  // the user's limber.toml (created from the default)
+    std::filesystem::path socket;
+    std::string activity_spec = "auto";
+    double time_scale = 1.0;  // > 1 only for demos and tests
+    bool notifications = true;
+};
+
+class Daemon {
+public:
+    // Opens the store, loads catalog and settings, takes the instance lock. Throws on what it
+    // cannot do without (AlreadyRunning, ConfigError for the catalog, StoreError).
+    explicit Daemon(DaemonOptions options);
+    ~Daemon();
+
+    // Runs until SIGTERM or SIGINT; returns the exit code.
+    int run();
+
+    // The protocol handler, exposed for tests of the daemon's verbs.
+    protocol::Reply handle(const protocol::Request& request, ipc::Session& session);
+
+private:
+    [[nodiscard]] Instant now() const { return clock_->now(); }
+    void plan();
+    void after_change();
+    void on_event(const Event& event);
+    void on_activity(const Activity& activity);
+    void reload_settings(bool from_watch);
+    void save();
+    void stop(const char* why);
+    Settings load_settings_or_last(bool& ok, std::string& error);
+
+    DaemonOptions options_;
+    boost::asio::io_context io_;
+    InstanceLock lock_;
+    std::unique_ptr<Clock> base_clock_;
+    std::unique_ptr<Clock> clock_;
+    Catalog catalog_;
+    std::unique_ptr<SqliteStore> db_;
+    std::unique_ptr<ResilientStore> store_;
+    std::unique_ptr<Engine> engine_;
+    std::unique_ptr<ActivitySource> activity_;
+    std::unique_ptr<ipc::Server> server_;
+    std::unique_ptr<FileWatch> settings_watch_;
+    std::unique_ptr<ClockSetWatch> clock_watch_;
+    std::unique_ptr<Notifier> notifier_;
+    boost::asio::steady_timer wake_;
+    boost::asio::steady_timer save_timer_;
+    boost::asio::steady_timer retry_timer_;
+    boost::asio::signal_set signals_;
+    std::string config_error_;
+    std::string last_status_line_;
+};
+
+}  // namespace limber
