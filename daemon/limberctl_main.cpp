@@ -95,6 +95,7 @@ int main(int argc, char** argv)
                "4 unknown routine or week, 5 limberd is not running.");
     app.set_version_flag("--version", std::string("limberctl ") + LIMBER_VERSION);
     app.require_subcommand(1);
+    app.fallthrough();  // --json and --socket also after the command
     std::string socket;
     bool as_json = false;
     app.add_option("--socket", socket, "limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)");

@@ -25,17 +25,17 @@ Millis idle_threshold(const Settings& s)
     return std::min<Millis>(60s, std::chrono::duration_cast<Millis>(s.natural_break) / 2);
 }
 
-std::unique_ptr<Clock> scaled(const Clock& base, double factor)
+std::unique_ptr<Clock> scaled(const Clock& base, double factor, std::optional<WallTime> start)
 {
-    if (factor == 1.0) return std::make_unique<SystemClock>();
-    return std::make_unique<ScaledClock>(base, factor);
+    if (factor == 1.0 && !start) return std::make_unique<SystemClock>();
+    return std::make_unique<ScaledClock>(base, factor, start);
 }
 
 }  // namespace
 
 Daemon::Daemon(DaemonOptions options)
     : options_(std::move(options)), lock_(options_.paths.runtime_dir / "limberd.lock"),
-      base_clock_(std::make_unique<SystemClock>()), clock_(scaled(*base_clock_, options_.time_scale)),
+      base_clock_(std::make_unique<SystemClock>()), clock_(scaled(*base_clock_, options_.time_scale, options_.clock_start)),
       catalog_(load_catalog(options_.paths.exercises().string(), options_.paths.routines().string())),
       wake_(io_), save_timer_(io_), retry_timer_(io_), signals_(io_, SIGTERM, SIGINT)
 {

@@ -29,6 +29,7 @@ struct DaemonOptions {
     std::filesystem::path socket;
     std::string activity_spec = "auto";
     double time_scale = 1.0;  // > 1 only for demos and tests
+    std::optional<WallTime> clock_start;  // with time_scale: the calendar starts here
     bool notifications = true;
 };
 

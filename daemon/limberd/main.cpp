@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
+#include <ctime>
 #include <iostream>
 
 namespace {
@@ -57,6 +59,7 @@ int main(int argc, char** argv)
     bool check_only = false;
     bool no_notify = false;
     double time_scale = 1.0;
+    std::string clock_start;
     app.add_option("--config", config, "Settings file (default: $XDG_CONFIG_HOME/limber/limber.toml, created on first run)");
     app.add_flag("--check-config", check_only, "Check the catalog and settings, print the plan, and exit");
     app.add_option("--activity-source", activity,
@@ -67,7 +70,10 @@ int main(int argc, char** argv)
     app.add_flag("--no-notifications", no_notify, "Never show desktop notifications from the daemon itself");
     app.add_option("--time-scale", time_scale, "Run the schedule this many times faster (demos and tests)")
         ->check(CLI::Range(0.001, 100000.0));
+    app.add_option("--clock-start", clock_start, "With --time-scale: start the calendar at this UTC time, YYYY-MM-DDTHH:MM:SSZ");
     CLI11_PARSE(app, argc, argv);
+    // A client that hangs up mid-reply, or a dead display server, must not kill the daemon.
+    std::signal(SIGPIPE, SIG_IGN);
 
     try {
         const limber::Paths paths = limber::runtime_paths();
@@ -88,6 +94,15 @@ int main(int argc, char** argv)
         if (time_scale != 1.0 && activity.starts_with("script:") && activity.find('@') == std::string::npos)
             o.activity_spec += "@" + std::to_string(time_scale);
         o.time_scale = time_scale;
+        if (!clock_start.empty()) {
+            std::tm tm{};
+            const char* end = strptime(clock_start.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
+            if (!end || *end) {
+                std::cerr << "limberd: --clock-start \"" << clock_start << "\" is not YYYY-MM-DDTHH:MM:SSZ\n";
+                return 2;
+            }
+            o.clock_start = limber::WallTime{std::chrono::seconds{timegm(&tm)}};
+        }
         o.notifications = !no_notify;
         limber::Daemon daemon(std::move(o));
         return daemon.run();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 
 namespace limber {
 
@@ -46,16 +47,20 @@ public:
 };
 
 // Another clock running `factor` times faster from the moment this one is made, for demos
-// and tests that play a day into the real daemon in seconds.
+// and tests that play a day into the real daemon in seconds; its calendar may start at a
+// chosen moment, so such a test is the same whenever it runs.
 class ScaledClock final : public Clock {
 public:
-    ScaledClock(const Clock& base, double factor) : base_(base), factor_(factor), anchor_(base.now()) {}
+    ScaledClock(const Clock& base, double factor, std::optional<WallTime> start = std::nullopt)
+        : base_(base), factor_(factor), anchor_(base.now()), start_(start.value_or(anchor_.wall))
+    {
+    }
     [[nodiscard]] Instant now() const override
     {
         const Instant b = base_.now();
         Instant i = b;
         i.mono = anchor_.mono + scaled(b.mono - anchor_.mono);
-        i.wall = anchor_.wall + scaled(b.wall - anchor_.wall);
+        i.wall = start_ + scaled(b.wall - anchor_.wall);
         return i;
     }
     // How long to really wait for `d` of this clock's time to pass.
@@ -73,6 +78,7 @@ private:
     const Clock& base_;
     double factor_;
     Instant anchor_;
+    WallTime start_;
 };
 
 }  // namespace limber
