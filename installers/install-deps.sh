@@ -10,10 +10,11 @@ packages=(
   libspdlog-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev libtomlplusplus-dev nlohmann-json3-dev
   # daemon and CLI
   libboost-dev libcli11-dev libx11-dev libxss-dev libxext-dev libsdbus-c++-dev libsystemd-dev
+  libwayland-dev libwayland-bin wayland-protocols plasma-wayland-protocols
   # tray
   libwxgtk3.2-dev libgtk-3-dev
   # tests
-  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3
+  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 sway wtype
 )
 
 missing=()

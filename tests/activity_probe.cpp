@@ -32,7 +32,7 @@ int main(int argc, char** argv)
     std::string idle = "2s";
     std::string timeout = "30s";
     int count = 0;
-    app.add_option("spec", spec, "auto, x11, logind, script:FILE[@SPEED] or none");
+    app.add_option("spec", spec, "auto, x11, wayland, logind, script:FILE[@SPEED] or none");
     app.add_option("--idle", idle, "Idle threshold (default 2s)");
     app.add_option("--timeout", timeout, "Give up after this long (default 30s)");
     app.add_option("--count", count, "Exit after this many lines; exit 2 if the timeout comes first");

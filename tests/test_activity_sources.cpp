@@ -102,6 +102,11 @@ TEST_CASE("the activity spec picks sources, and a missing display or bus is no e
     ::setenv("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/nonexistent/limber-test-bus", 1);
     CHECK(limber::make_activity_sources(io, "logind", 2s, clock_).empty());
     CHECK(limber::make_activity_sources(io, "auto", 2s, clock_).empty());
+
+    ::setenv("WAYLAND_DISPLAY", "/nonexistent/limber-test-wayland", 1);
+    CHECK(limber::make_activity_sources(io, "wayland", 2s, clock_).empty());
+    CHECK(limber::make_activity_sources(io, "auto", 2s, clock_).empty());  // then X11, then nothing
+    ::unsetenv("WAYLAND_DISPLAY");
 }
 
 TEST_CASE("script specs take a file and an optional speed")

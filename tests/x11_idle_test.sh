@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The X11 idle source against a private Xvfb: xdotool input must read as active, two seconds
-# without input as idle (since two seconds ago), and nothing in between.
+# without input as idle (since two seconds ago), and nothing in between. Then the X server
+# goes away: a warning, and the probe runs on (Xlib's default would exit the process).
 # Usage: x11_idle_test.sh PROBE. Exits 77 (skipped) when Xvfb or xdotool is missing.
 set -euo pipefail
 probe=$1
@@ -19,13 +20,14 @@ unset DISPLAY
 
 # -displayfd picks a free display number and writes it once the server is ready.
 Xvfb -displayfd 3 -nolisten tcp -screen 0 640x480x24 3>"$dir/display" 2>"$dir/xvfb.log" &
-pids+=($!)
+xvfb_pid=$!
+pids+=("$xvfb_pid")
 for _ in $(seq 100); do [ -s "$dir/display" ] && break; sleep 0.1; done
 [ -s "$dir/display" ] || { echo "Xvfb did not start" >&2; cat "$dir/xvfb.log" >&2; exit 1; }
 export DISPLAY=":$(head -n1 "$dir/display")"
 
 xdotool mousemove 10 10
-"$probe" x11 --idle 2s --count 4 --timeout 30s >"$dir/out" 2>"$dir/err" &
+"$probe" x11 --idle 2s --timeout 30s >"$dir/out" 2>"$dir/err" &
 probe_pid=$!
 pids=("$probe_pid" "${pids[@]}")  # the probe goes before its display
 wait_lines "$dir/out" 1
@@ -33,6 +35,13 @@ wait_lines "$dir/out" 2            # two seconds without input
 xdotool mousemove 20 20
 wait_lines "$dir/out" 3
 wait_lines "$dir/out" 4
+
+kill "$xvfb_pid"
+wait "$xvfb_pid" 2>/dev/null || true
+for _ in $(seq 100); do grep -q "lost the display" "$dir/err" && break; sleep 0.1; done
+grep -q "lost the display" "$dir/err" || { echo "no warning on losing Xvfb:" >&2; cat "$dir/err" >&2; exit 1; }
+kill -0 "$probe_pid" || { echo "the probe died with the X server:" >&2; cat "$dir/err" >&2; exit 1; }
+kill "$probe_pid"
 wait "$probe_pid" || { echo "probe failed:" >&2; cat "$dir/err" >&2; exit 1; }
 
 expect_output "$dir/out" "active

@@ -35,9 +35,11 @@ public:
 };
 
 // Makes the sources a spec asks for:
-//   "auto"            X11 idle if $DISPLAY works and has XSync, plus logind if there is a
-//                     system bus; whatever is missing is a warning
-//   "x11", "logind"   that source alone; if it cannot start, a warning and no source
+//   "auto"            Wayland idle if $WAYLAND_DISPLAY offers an idle protocol, else X11 idle
+//                     if $DISPLAY works and has XSync; plus logind if there is a system bus;
+//                     whatever is missing is a warning
+//   "x11", "wayland", "logind"
+//                     that source alone; if it cannot start, a warning and no source
 //   "script:FILE[@N]" play an activity script, N times faster (throws ConfigError if bad)
 //   "none"            no source: the user is taken to be active
 // Throws std::invalid_argument for an unknown spec.

@@ -4,6 +4,7 @@
 #include "activity/log.hpp"
 #include "activity/logind.hpp"
 #include "activity/script_source.hpp"
+#include "activity/wayland_idle.hpp"
 #include "activity/x11_idle.hpp"
 
 #include <cstdlib>
@@ -36,19 +37,22 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
         add(out, make_script_source(io, std::string(spec.substr(script_prefix.size()))));
     } else if (spec == "x11") {
         add(out, X11Idle::open(io, idle_threshold, clock));
+    } else if (spec == "wayland") {
+        add(out, WaylandIdle::open(io, idle_threshold, clock));
     } else if (spec == "logind") {
         add(out, Logind::open(io));
     } else if (spec == "auto") {
-        if (env_set("DISPLAY"))
-            add(out, X11Idle::open(io, idle_threshold, clock));
-        else if (env_set("WAYLAND_DISPLAY"))
-            activity_log()->warn("Wayland without X11 is not supported yet; idle is not tracked");
-        else
-            activity_log()->warn("no DISPLAY; idle is not tracked");
+        // Under Wayland, DISPLAY may name XWayland too, whose idle counter sees only the input
+        // given to X clients: the compositor's own idle notifications come first there.
+        const bool x11 = env_set("DISPLAY");
+        const bool wayland = env_set("WAYLAND_DISPLAY");
+        if (wayland) add(out, WaylandIdle::open(io, idle_threshold, clock));
+        if (out.empty() && x11) add(out, X11Idle::open(io, idle_threshold, clock));
+        if (!x11 && !wayland) activity_log()->warn("neither DISPLAY nor WAYLAND_DISPLAY is set; idle is not tracked");
         add(out, Logind::open(io));
     } else {
         throw std::invalid_argument("unknown activity source '" + std::string(spec) +
-                                    "' (expected auto, x11, logind, script:FILE[@SPEED] or none)");
+                                    "' (expected auto, x11, wayland, logind, script:FILE[@SPEED] or none)");
     }
     return out;
 }

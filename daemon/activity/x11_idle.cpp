@@ -15,10 +15,11 @@ struct X11Idle::Display {
     XSyncCounter idle_counter = None;
     XSyncAlarm alarm = None;
     int event_base = 0;
+    bool lost = false;  // the connection broke: Xlib calls on it do nothing useful any more
 
     ~Display()
     {
-        if (alarm != None) XSyncDestroyAlarm(dpy, alarm);
+        if (alarm != None && !lost) XSyncDestroyAlarm(dpy, alarm);
         if (dpy) XCloseDisplay(dpy);
     }
 };
@@ -37,6 +38,20 @@ XSyncValue from_int64(std::int64_t n)
     return v;
 }
 
+// Xlib's default handlers print a line and exit(): losing the display would end the daemon.
+// The process-wide handler only says what happened; the per-display exit handler, which
+// Xlib calls instead of exit() (libX11 1.7 and later), marks that display as lost.
+int on_io_error(::Display* dpy)
+{
+    activity_log()->warn("x11: lost the display '{}'; idle is no longer tracked", DisplayString(dpy));
+    return 0;
+}
+
+void on_io_error_exit(::Display*, void* display)
+{
+    static_cast<X11Idle::Display*>(display)->lost = true;
+}
+
 }  // namespace
 
 std::unique_ptr<X11Idle> X11Idle::open(boost::asio::io_context& io, Millis threshold, const Clock& clock)
@@ -48,6 +63,8 @@ std::unique_ptr<X11Idle> X11Idle::open(boost::asio::io_context& io, Millis thres
         log->warn("x11: cannot open display '{}'; no X11 idle tracking", XDisplayName(nullptr));
         return nullptr;
     }
+    XSetIOErrorHandler(on_io_error);
+    XSetIOErrorExitHandler(x->dpy, on_io_error_exit, x.get());
     int error_base = 0, major = 0, minor = 0;
     if (!XSyncQueryExtension(x->dpy, &x->event_base, &error_base) || !XSyncInitialize(x->dpy, &major, &minor)) {
         log->warn("x11: display '{}' has no SYNC extension; no X11 idle tracking", DisplayString(x->dpy));
@@ -96,7 +113,7 @@ void X11Idle::stop()
     running_ = false;
     *alive_ = false;
     fd_.cancel();
-    if (x_->alarm != None) {
+    if (x_->alarm != None && !x_->lost) {
         XSyncDestroyAlarm(x_->dpy, x_->alarm);
         x_->alarm = None;
         XFlush(x_->dpy);
@@ -151,6 +168,8 @@ void X11Idle::drain()
 void X11Idle::wait()
 {
     drain();
+    // A lost display's socket stays readable for ever: stop here rather than spin on it.
+    if (x_->lost) running_ = false;
     if (!running_) return;
     fd_.async_wait(boost::asio::posix::stream_descriptor::wait_read,
                    [this, alive = alive_](const boost::system::error_code& ec) {
