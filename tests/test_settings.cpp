@@ -168,3 +168,38 @@ TEST_CASE("working hours know their spans and the next change")
     CHECK(w.contains(at(monday + std::chrono::days{6}, 3h)));
     CHECK_FALSE(w.next_change(at(monday, 7h)));
 }
+
+TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
+{
+    Settings s = parse("");
+    CHECK(parse(limber::format_settings(s)).every == s.every);
+    s.every = 25min;
+    s.warn_before = 0s;
+    s.routine = "posture-support";
+    s.snooze = 10min;
+    s.max_snoozes = 0;
+    s.natural_break = 3min;
+    s.idle_counts_as_sitting = false;
+    s.working_hours.enabled = false;
+    s.working_hours.days[1] = {{8h, 12h}, {13h, 16h + 30min}};
+    s.working_hours.days[0] = {{10h, 11h}};
+    s.daily.enabled = false;
+    s.daily.routine = "quick-daily-reset";
+    s.daily.at = 16h + 15min;
+    const std::string text = limber::format_settings(s);
+    const Settings back = parse(text);
+    CHECK(back.every == s.every);
+    CHECK(back.warn_before == s.warn_before);
+    CHECK(back.routine == s.routine);
+    CHECK(back.snooze == s.snooze);
+    CHECK(back.max_snoozes == s.max_snoozes);
+    CHECK(back.natural_break == s.natural_break);
+    CHECK(back.idle_counts_as_sitting == s.idle_counts_as_sitting);
+    CHECK(back.working_hours.enabled == s.working_hours.enabled);
+    CHECK(back.working_hours.days == s.working_hours.days);
+    CHECK(back.daily.enabled == s.daily.enabled);
+    CHECK(back.daily.routine == s.daily.routine);
+    CHECK(back.daily.at == s.daily.at);
+    CHECK_THAT(text, Catch::Contains("monday = \"08:00-12:00, 13:00-16:30\""));
+    CHECK_THAT(text, Catch::Contains("saturday = \"off\""));
+}

@@ -110,6 +110,11 @@ protocol::Reply Client::call(protocol::Verb verb, protocol::Args args)
     }
 }
 
+void Client::interrupt() noexcept
+{
+    if (fd_ >= 0) ::shutdown(fd_, SHUT_RDWR);
+}
+
 std::optional<protocol::PushedEvent> Client::next_event(std::chrono::milliseconds timeout)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;

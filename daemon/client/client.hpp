@@ -52,6 +52,10 @@ public:
     // when the daemon closes the connection.
     std::optional<protocol::PushedEvent> next_event(std::chrono::milliseconds timeout);
 
+    // Wakes a next_event() or call() blocked in another thread: it then throws ClientError.
+    // The one member that may be called from another thread.
+    void interrupt() noexcept;
+
 private:
     using Deadline = std::chrono::steady_clock::time_point;
     void send_all(const std::string& data, Deadline deadline);

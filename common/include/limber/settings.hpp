@@ -63,3 +63,11 @@ Settings load_settings(const std::string& path, const Catalog& catalog);
 Settings parse_settings(std::string_view text, const std::string& name, const Catalog& catalog);
 
 }  // namespace limber
+
+namespace limber {
+
+// The settings as a limber.toml, with the same comments as the shipped file, for the
+// settings dialog to save. parse_settings() reads it back to the same Settings.
+std::string format_settings(const Settings& settings);
+
+}  // namespace limber

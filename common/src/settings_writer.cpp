@@ -1,0 +1,56 @@
+#include "limber/duration.hpp"
+#include "limber/settings.hpp"
+
+#include <sstream>
+
+namespace limber {
+namespace {
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::string spans_text(const std::vector<DaySpan>& spans)
+{
+    if (spans.empty()) return "off";
+    std::string out;
+    for (const auto& s : spans)
+        out += (out.empty() ? "" : ", ") + format_time_of_day(s.start) + "-" + format_time_of_day(s.end);
+    return out;
+}
+
+}  // namespace
+
+std::string format_settings(const Settings& s)
+{
+    static const char* const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    std::ostringstream out;
+    out << "# Limber settings, saved by the settings window. Every key is optional: leave one out\n"
+           "# and the default applies. Durations are written like \"45m\", \"90s\" or \"1h30m\".\n\n"
+           "[breaks]\n"
+           "# Sitting time that earns a break. Short idle (reading, thinking) counts as sitting.\n"
+        << "every = " << quoted(format_duration(s.every)) << "\n"
+        << "# A gentle heads-up this long before the break is due. \"0s\" turns it off.\n"
+        << "warn_before = " << quoted(format_duration(s.warn_before)) << "\n"
+        << "# The routine a regular break offers (see routines.toml).\n"
+        << "routine = " << quoted(s.routine) << "\n"
+        << "# \"Not now\" puts the break off by this much sitting time, at most max_snoozes times in a row.\n"
+        << "snooze = " << quoted(format_duration(s.snooze)) << "\n"
+        << "max_snoozes = " << s.max_snoozes << "\n\n"
+        << "[idle]\n"
+        << "# Away from the keyboard and mouse this long counts as a break taken (a natural break).\n"
+        << "natural_break = " << quoted(format_duration(s.natural_break)) << "\n"
+        << "# true: idle shorter than natural_break still counts as sitting. false: the count stops.\n"
+        << "idle_counts_as_sitting = " << (s.idle_counts_as_sitting ? "true" : "false") << "\n\n"
+        << "[working_hours]\n"
+        << "# No breaks come due outside these hours: \"off\" or spans like \"09:00-12:30, 13:30-18:00\".\n"
+        << "enabled = " << (s.working_hours.enabled ? "true" : "false") << "\n";
+    for (int i = 0; i < 7; ++i)
+        out << days[i] << " = " << quoted(spans_text(s.working_hours.days[static_cast<std::size_t>((i + 1) % 7)])) << "\n";
+    out << "\n[daily_routine]\n"
+        << "# A longer routine offered once a day, on working days, at a set time.\n"
+        << "enabled = " << (s.daily.enabled ? "true" : "false") << "\n"
+        << "routine = " << quoted(s.daily.routine) << "\n"
+        << "at = " << quoted(format_time_of_day(s.daily.at)) << "\n";
+    return out.str();
+}
+
+}  // namespace limber

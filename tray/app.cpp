@@ -1,0 +1,335 @@
+#include "app.hpp"
+
+#include "break_card.hpp"
+#include "client/runtime.hpp"
+#include "limber/settings.hpp"
+#include "routine_popup.hpp"
+#include "settings_dialog.hpp"
+#include "summary_window.hpp"
+#include "tray_icon.hpp"
+
+#include <wx/aboutdlg.h>
+#include <wx/cmdline.h>
+#include <wx/msgdlg.h>
+#include <wx/utils.h>
+
+#include <ctime>
+
+namespace limber::tray {
+
+using nlohmann::json;
+using protocol::Verb;
+
+std::string routine_name(const Catalog& catalog, const std::string& id)
+{
+    if (id.starts_with("single:")) {
+        if (const Exercise* e = catalog.find_exercise(id.substr(7))) return e->name;
+    }
+    if (const Routine* r = catalog.find_routine(id)) return r->name;
+    return id;
+}
+
+namespace {
+
+std::string routine_length(const Catalog& c, const std::string& id)
+{
+    std::optional<Routine> r;
+    if (const Routine* found = c.find_routine(id)) r = *found;
+    if (!r) return "a few minutes";
+    const auto s = c.length(*r, [](const Exercise& e) { return e.easiest(); });
+    return std::to_string((s.count() + 30) / 60) + " min";
+}
+
+std::vector<std::pair<std::string, DoseStep>> plan_from(const json& plan, const Catalog& c, const std::string& routine)
+{
+    std::vector<std::pair<std::string, DoseStep>> out;
+    for (const auto& p : plan) out.emplace_back(p.value("exercise", ""), DoseStep{p.value("reps", 1), p.value("hold_seconds", 0)});
+    if (out.empty()) {  // no daemon (screenshots): the easy end of every dose
+        std::optional<Routine> r;
+        if (routine.starts_with("single:")) {
+            if (const Exercise* e = c.find_exercise(routine.substr(7))) r = c.single(*e);
+        } else if (const Routine* found = c.find_routine(routine)) {
+            r = *found;
+        }
+        if (r)
+            for (const auto& id : r->exercises)
+                if (const Exercise* e = c.find_exercise(id)) out.emplace_back(id, e->easiest());
+    }
+    return out;
+}
+
+}  // namespace
+
+void TrayApp::OnInitCmdLine(wxCmdLineParser& parser)
+{
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption("", "socket", "limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)");
+    parser.AddOption("", "show", "open a window at start: popup[:ROUTINE], card, summary, settings or menu");
+    parser.AddSwitch("", "no-notifications", "show the break card instead of desktop notifications");
+}
+
+bool TrayApp::OnCmdLineParsed(wxCmdLineParser& parser)
+{
+    wxString v;
+    if (parser.Found("socket", &v)) socket_ = v.ToStdString();
+    if (parser.Found("show", &v)) show_ = v.ToStdString();
+    notifications_ = !parser.Found("no-notifications");
+    return wxApp::OnCmdLineParsed(parser);
+}
+
+bool TrayApp::OnInit()
+{
+    if (!wxApp::OnInit()) return false;
+    SetAppName("limber");
+    SetAppDisplayName("Limber");
+    const Paths paths = runtime_paths();
+    try {
+        catalog_ = load_catalog(paths.exercises().string(), paths.routines().string());
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), "Limber cannot start", wxOK | wxICON_ERROR);
+        return false;
+    }
+    if (socket_.empty()) socket_ = control_socket(paths).string();
+    link_ = std::make_unique<DaemonLink>(socket_, DaemonLink::Handlers{
+                                                      [this](const json& s) { on_connected(s); },
+                                                      [this] { on_disconnected(); },
+                                                      [this](const protocol::PushedEvent& e) { on_event(e); },
+                                                  });
+    icon_ = new TrayIcon(*this);
+    refresh_icon();
+    minute_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { refresh_icon(); });
+    minute_.Start(60 * 1000);
+    link_->start();
+
+    if (show_.starts_with("popup")) open_popup(show_.size() > 6 ? show_.substr(6) : "quick-daily-reset", json::array());
+    else if (show_ == "card") notify_due("quick-daily-reset");
+    else if (show_ == "summary") show_summary();
+    else if (show_ == "settings") CallAfter([this] { show_settings(); });
+    else if (show_ == "menu") CallAfter([this] {
+        // A stand-in window holds the menu where a screenshot can see it.
+        auto* frame = new wxFrame(nullptr, wxID_ANY, "Limber menu", wxPoint(20, 20), wxSize(10, 10), wxFRAME_NO_TASKBAR | wxBORDER_NONE);
+        frame->Show();
+        frame->PopupMenu(build_menu(*this), 0, 0);
+    });
+    return true;
+}
+
+int TrayApp::OnExit()
+{
+    minute_.Stop();
+    link_.reset();
+    if (icon_) {
+        icon_->RemoveIcon();
+        delete icon_;
+        icon_ = nullptr;
+    }
+    return wxApp::OnExit();
+}
+
+void TrayApp::apply(const json& status)
+{
+    last_status_ = status;
+    view_ = StatusView::from(status, &local_clock);
+    refresh_icon();
+}
+
+void TrayApp::refresh_icon()
+{
+    if (!icon_) return;
+    double remaining = view_.remaining;
+    // Between pushes the ring moves with the minutes that passed, at most once a minute.
+    const int minute = static_cast<int>(std::time(nullptr) / 60);
+    if (view_.look == last_icon_look_ && minute == last_icon_minute_) return;
+    last_icon_look_ = view_.look;
+    last_icon_minute_ = minute;
+    icon_->update(view_, remaining);
+}
+
+void TrayApp::on_connected(const json& status)
+{
+    apply(status);
+    last_icon_minute_ = -1;
+    refresh_icon();
+}
+
+void TrayApp::on_disconnected()
+{
+    view_ = StatusView::not_running();
+    last_icon_minute_ = -1;
+    refresh_icon();
+}
+
+void TrayApp::on_event(const protocol::PushedEvent& e)
+{
+    if (e.name == "status") {
+        const auto before = view_.look;
+        apply(e.data);
+        if (before != view_.look) {
+            last_icon_minute_ = -1;
+            refresh_icon();
+        }
+        return;
+    }
+    const std::string routine = e.data.value("routine", "");
+    if (e.name == "break_due") notify_due(routine);
+    else if (e.name == "warning" && notifications_) {
+        notification_ = std::make_unique<wxNotificationMessage>("A break in a minute",
+                                                                "Finish what you're doing; " + wxString::FromUTF8(routine_name(catalog_, routine)) + " is next.");
+        notification_->Show(60);
+    } else if (e.name == "break_started" || e.name == "skipped" || e.name == "away_started" || e.name == "due_cleared" ||
+               e.name == "paused" || e.name == "snoozed") {
+        withdraw_due();
+    }
+    if ((e.name == "break_completed" || e.name == "break_stopped") && popup_) popup_->ended_elsewhere();
+}
+
+void TrayApp::notify_due(const std::string& routine)
+{
+    withdraw_due();
+    const std::string name = routine_name(catalog_, routine);
+    if (notifications_) {
+        notification_ = std::make_unique<wxNotificationMessage>("Time for a break",
+                                                                wxString::FromUTF8(name + ", about " + routine_length(catalog_, routine) + "."));
+        notification_->AddAction(wxID_OK, "Start");
+        notification_->AddAction(wxID_CANCEL, "Not now");
+        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, routine](wxCommandEvent& ev) {
+            if (ev.GetId() == wxID_OK) start_routine(routine);
+            else snooze();
+        });
+        notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, routine](wxCommandEvent&) { start_routine(routine); });
+        if (notification_->Show(wxNotificationMessage::Timeout_Never)) return;
+    }
+    // No notification service answered: our own card, which never takes the keyboard.
+    auto* card = new BreakCard(name, routine_length(catalog_, routine), view_.can_snooze || !connected(),
+                               {[this, routine] { start_routine(routine); }, [this] { snooze(); }, [this] { skip(); }});
+    card_ = card;
+    card->ShowWithoutActivating();
+}
+
+void TrayApp::withdraw_due()
+{
+    if (notification_) notification_->Close();
+    if (card_) card_->Destroy();
+}
+
+bool TrayApp::command(Verb verb, protocol::Args args)
+{
+    try {
+        const protocol::Reply r = link_->call(verb, std::move(args));
+        if (!r.ok) {
+            error(r.message);
+            return false;
+        }
+        if (r.result.contains("status")) apply(r.result["status"]);
+        return true;
+    } catch (const ClientError& e) {
+        error(e.what());
+        return false;
+    }
+}
+
+void TrayApp::error(const std::string& message)
+{
+    wxMessageBox(wxString::FromUTF8(message), "Limber", wxOK | wxICON_INFORMATION);
+}
+
+void TrayApp::start_routine(const std::string& routine)
+{
+    withdraw_due();
+    if (popup_) {
+        popup_->Raise();
+        return;
+    }
+    try {
+        const protocol::Reply r = link_->call(Verb::Start, protocol::StartArgs{routine});
+        if (!r.ok) return error(r.message);
+        open_popup(r.result.value("routine", routine), r.result.value("plan", json::array()));
+    } catch (const ClientError& e) {
+        error(e.what());
+    }
+}
+
+void TrayApp::open_popup(const std::string& routine, const json& plan)
+{
+    auto* popup = new RoutinePopup(
+        catalog_, routine_name(catalog_, routine), plan_from(plan, catalog_, routine), runtime_paths().data_dir / "illustrations",
+        {[this](const std::string& exercise, int reps, int hold, std::optional<Rating> rating) {
+             protocol::StepArgs a;
+             a.exercise = exercise;
+             a.reps = reps;
+             a.hold_seconds = hold;
+             if (rating) a.feedback = static_cast<protocol::Feedback>(static_cast<int>(*rating));
+             if (connected()) command(Verb::Step, a);
+         },
+         [this](bool completed, const std::string& why) {
+             if (connected()) command(Verb::Finish, protocol::FinishArgs{completed, why});
+         }});
+    popup_ = popup;
+    popup->ShowWithoutActivating();
+}
+
+void TrayApp::snooze() { command(Verb::Snooze); }
+void TrayApp::skip() { command(Verb::Skip); }
+void TrayApp::pause_for(Seconds length) { command(Verb::Pause, protocol::PauseArgs{length, false}); }
+void TrayApp::pause_until_tomorrow() { command(Verb::Pause, protocol::PauseArgs{std::nullopt, true}); }
+void TrayApp::resume() { command(Verb::Resume); }
+
+void TrayApp::show_summary()
+{
+    if (summary_) {
+        summary_->Raise();
+        return;
+    }
+    auto* w = new SummaryWindow(
+        [this](const std::string& week) {
+            const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{week});
+            if (!r.ok) throw std::runtime_error(r.message);
+            return r.result;
+        },
+        [this](const std::string& id) { return routine_name(catalog_, id); });
+    summary_ = w;
+    w->show_week("");
+    w->Show();
+}
+
+void TrayApp::show_settings()
+{
+    const Paths paths = runtime_paths();
+    Settings current;
+    try {
+        const auto file = std::filesystem::exists(paths.settings()) ? paths.settings() : paths.default_settings();
+        current = load_settings(file.string(), catalog_);
+    } catch (const std::exception& e) {
+        error(std::string("Your settings file has a mistake; the dialog starts from the defaults.\n") + e.what());
+    }
+    SettingsDialog dialog(nullptr, catalog_, current, paths.settings());
+    dialog.ShowModal();
+}
+
+void TrayApp::show_about()
+{
+    wxAboutDialogInfo info;
+    info.SetName("Limber");
+    info.SetVersion(LIMBER_VERSION);
+    info.SetDescription("Short breaks for your upper back, when you have sat long enough.\n"
+                        "Exercises from a physiotherapy guide to postural upper-back pain.");
+    info.SetCopyright("Limber developers");
+    wxAboutBox(info);
+}
+
+void TrayApp::start_daemon()
+{
+    const auto exe = std::filesystem::canonical("/proc/self/exe").parent_path() / "limberd";
+    wxExecute(wxString::FromUTF8(exe.string()), wxEXEC_ASYNC | wxEXEC_MAKE_GROUP_LEADER);
+    link_->nudge();
+}
+
+void TrayApp::quit()
+{
+    for (wxWindow* w : wxTopLevelWindows) w->Destroy();
+    ExitMainLoop();
+}
+
+}  // namespace limber::tray
+
+wxIMPLEMENT_APP(limber::tray::TrayApp);

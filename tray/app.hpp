@@ -1,0 +1,83 @@
+// limber-tray's application object: the link to limberd, the tray icon, notifications, and
+// the windows it opens on demand (routine popup, break card, summary, settings).
+#pragma once
+
+#include "daemon_link.hpp"
+#include "limber/catalog.hpp"
+#include "status_view.hpp"
+
+#include <wx/app.h>
+#include <wx/notifmsg.h>
+#include <wx/timer.h>
+#include <wx/weakref.h>
+
+#include <memory>
+#include <optional>
+
+namespace limber::tray {
+
+class TrayIcon;
+class RoutinePopup;
+class BreakCard;
+class SummaryWindow;
+
+class TrayApp final : public wxApp {
+public:
+    bool OnInit() override;
+    int OnExit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+
+    // What the menu, the card and the notification do.
+    void start_routine(const std::string& routine);
+    void snooze();
+    void skip();
+    void pause_for(Seconds length);
+    void pause_until_tomorrow();
+    void resume();
+    void show_summary();
+    void show_settings();
+    void show_about();
+    void start_daemon();
+    void quit();
+
+    [[nodiscard]] const StatusView& view() const { return view_; }
+    [[nodiscard]] const Catalog& catalog() const { return catalog_; }
+    [[nodiscard]] DaemonLink& link() { return *link_; }
+    [[nodiscard]] bool connected() const { return view_.look != StatusView::Look::NotRunning; }
+
+private:
+    void on_connected(const nlohmann::json& status);
+    void on_disconnected();
+    void on_event(const protocol::PushedEvent& event);
+    void apply(const nlohmann::json& status);
+    void refresh_icon();
+    void notify_due(const std::string& routine);
+    void withdraw_due();
+    void open_popup(const std::string& routine, const nlohmann::json& plan);
+    bool command(protocol::Verb verb, protocol::Args args = {});
+    void error(const std::string& message);
+
+    Catalog catalog_;
+    std::unique_ptr<DaemonLink> link_;
+    TrayIcon* icon_ = nullptr;
+    wxWeakRef<RoutinePopup> popup_;
+    wxWeakRef<BreakCard> card_;
+    wxWeakRef<SummaryWindow> summary_;
+    std::unique_ptr<wxNotificationMessage> notification_;  // kept alive, or its events never arrive
+    StatusView view_ = StatusView::not_running();
+    nlohmann::json last_status_;
+    wxTimer minute_;  // the ring moves at most once a minute
+    std::string socket_;
+    std::string show_;  // --show: open this window at start (screenshots, tests)
+    bool notifications_ = true;
+    int last_icon_minute_ = -1;
+    StatusView::Look last_icon_look_ = StatusView::Look::NotRunning;
+};
+
+wxDECLARE_APP(TrayApp);
+
+// Display name of a routine id ("single:cat-cow" -> "Cat-cow").
+std::string routine_name(const Catalog& catalog, const std::string& id);
+
+}  // namespace limber::tray

@@ -1,0 +1,301 @@
+#include "routine_popup.hpp"
+
+#include <wx/bmpbndl.h>
+#include <wx/button.h>
+#include <wx/display.h>
+#include <wx/gauge.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/statbmp.h>
+#include <wx/stattext.h>
+
+namespace limber::tray {
+namespace {
+
+const wxColour ink(38, 50, 56);
+const wxColour muted(96, 110, 116);
+const wxColour teal(42, 157, 143);
+const wxColour warm(200, 80, 50);
+
+wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+
+wxStaticText* text(wxWindow* parent, const wxString& label, const wxColour& colour, double scale = 1.0, bool bold = false)
+{
+    auto* t = new wxStaticText(parent, wxID_ANY, label);
+    wxFont f = t->GetFont();
+    if (scale != 1.0) f.SetFractionalPointSize(f.GetFractionalPointSize() * scale);
+    if (bold) f.MakeBold();
+    t->SetFont(f);
+    t->SetForegroundColour(colour);
+    return t;
+}
+
+wxButton* button(wxWindow* parent, const wxString& label, std::function<void()> action)
+{
+    auto* b = new wxButton(parent, wxID_ANY, label);
+    b->Bind(wxEVT_BUTTON, [action = std::move(action)](wxCommandEvent&) { action(); });
+    return b;
+}
+
+// A short numbered list of the exercise's steps.
+wxString instructions(const Exercise& e)
+{
+    wxString out;
+    int n = 1;
+    for (const auto& s : e.steps) out += wxString::Format("%d. ", n++) + u8(s) + "\n";
+    if (!e.tip.empty()) out += u8("Tip: " + e.tip);
+    return out;
+}
+
+}  // namespace
+
+RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_name,
+                           std::vector<std::pair<std::string, DoseStep>> plan, const std::filesystem::path& illustrations,
+                           Callbacks callbacks)
+    : wxFrame(nullptr, wxID_ANY, "Limber: " + u8(routine_name), wxDefaultPosition, wxSize(360, 500),
+              wxCAPTION | wxCLOSE_BOX | wxSTAY_ON_TOP | wxFRAME_TOOL_WINDOW | wxFRAME_NO_TASKBAR),
+      catalog_(catalog), plan_(std::move(plan)), steps_(routine_steps(catalog, plan_)), illustrations_(illustrations),
+      callbacks_(std::move(callbacks)), total_(total_length(steps_)), timer_(this)
+{
+    SetBackgroundColour(*wxWHITE);
+    auto* root = new wxPanel(this);
+    root->SetBackgroundColour(*wxWHITE);
+    auto* box = new wxBoxSizer(wxVERTICAL);
+
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    title_ = text(root, u8(routine_name), ink, 1.1, true);
+    counter_ = text(root, "", muted, 0.9);
+    head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
+    head->Add(counter_, 0, wxALIGN_CENTER_VERTICAL);
+    box->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 14);
+    progress_ = new wxGauge(root, wxID_ANY, std::max<int>(1, static_cast<int>(total_.count())), wxDefaultPosition, wxSize(-1, 6));
+    box->Add(progress_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 14);
+
+    picture_ = new wxStaticBitmap(root, wxID_ANY, wxBitmapBundle(), wxDefaultPosition, wxSize(240, 160));
+    box->Add(picture_, 0, wxALIGN_CENTER | wxTOP, 8);
+    name_ = text(root, "", ink, 1.25, true);
+    box->Add(name_, 0, wxLEFT | wxRIGHT, 14);
+    purpose_ = text(root, "", muted, 0.9);
+    box->Add(purpose_, 0, wxLEFT | wxRIGHT | wxTOP, 14);
+    how_ = text(root, "", ink, 0.85);
+    box->Add(how_, 0, wxLEFT | wxRIGHT | wxTOP, 14);
+    box->AddStretchSpacer();
+
+    // The live area and its buttons; the other panels replace it in place.
+    running_ = new wxPanel(root);
+    running_->SetBackgroundColour(*wxWHITE);
+    auto* run = new wxBoxSizer(wxVERTICAL);
+    auto* live = new wxBoxSizer(wxHORIZONTAL);
+    cue_ = text(running_, "", teal, 1.6, true);
+    rep_ = text(running_, "", muted);
+    live->Add(cue_, 1, wxALIGN_CENTER_VERTICAL);
+    live->Add(rep_, 0, wxALIGN_CENTER_VERTICAL);
+    run->Add(live, 0, wxEXPAND | wxBOTTOM, 8);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    wxButton* done = button(running_, "Done", [this] { on_done(); });
+    done->SetDefault();
+    buttons->Add(done, 1, wxRIGHT, 6);
+    buttons->Add(button(running_, "Skip", [this] { on_skip(); }), 1, wxRIGHT, 6);
+    wxButton* hurt = button(running_, "Stop, this hurts", [this] { on_hurt(); });
+    hurt->SetForegroundColour(warm);
+    buttons->Add(hurt, 0);
+    run->Add(buttons, 0, wxEXPAND);
+    running_->SetSizer(run);
+    box->Add(running_, 0, wxEXPAND | wxALL, 14);
+
+    feedback_ = new wxPanel(root);
+    feedback_->SetBackgroundColour(*wxWHITE);
+    auto* fb = new wxBoxSizer(wxVERTICAL);
+    fb->Add(text(feedback_, "How did that feel?", ink, 1.0, true), 0, wxBOTTOM, 8);
+    auto* rates = new wxBoxSizer(wxHORIZONTAL);
+    rates->Add(button(feedback_, "Easy", [this] { on_rate(Rating::Easy); }), 1, wxRIGHT, 6);
+    rates->Add(button(feedback_, "Just right", [this] { on_rate(Rating::Ok); }), 1, wxRIGHT, 6);
+    rates->Add(button(feedback_, "Hard", [this] { on_rate(Rating::Hard); }), 1);
+    fb->Add(rates, 0, wxEXPAND);
+    feedback_->SetSizer(fb);
+    box->Add(feedback_, 0, wxEXPAND | wxALL, 14);
+
+    hurt_ = new wxPanel(root);
+    hurt_->SetBackgroundColour(*wxWHITE);
+    auto* hs = new wxBoxSizer(wxVERTICAL);
+    hs->Add(text(hurt_, "Stopped. That's the right call.", warm, 1.05, true), 0, wxBOTTOM, 6);
+    wxString advice = "Rest and breathe. A mild stretch is fine; pain is not.\nTalk to a doctor or physiotherapist if you have:\n";
+    for (const auto& a : catalog_.safety.ask_first_if) advice += "  • " + u8(a) + "\n";
+    advice += "Limber leaves this exercise out after repeated pain.";
+    auto* advice_text = text(hurt_, advice, ink, 0.85);
+    advice_text->Wrap(320);
+    hs->Add(advice_text, 0, wxBOTTOM, 8);
+    hs->Add(button(hurt_, "Close", [this] { Close(); }), 0, wxALIGN_RIGHT);
+    hurt_->SetSizer(hs);
+    box->Add(hurt_, 0, wxEXPAND | wxALL, 14);
+
+    finished_ = new wxPanel(root);
+    finished_->SetBackgroundColour(*wxWHITE);
+    auto* fs = new wxBoxSizer(wxVERTICAL);
+    finished_text_ = text(finished_, "", teal, 1.2, true);
+    fs->Add(finished_text_, 0, wxBOTTOM, 8);
+    fs->Add(button(finished_, "Close", [this] { Close(); }), 0, wxALIGN_RIGHT);
+    finished_->SetSizer(fs);
+    box->Add(finished_, 0, wxEXPAND | wxALL, 14);
+
+    root->SetSizer(box);
+    Bind(wxEVT_TIMER, &RoutinePopup::tick, this);
+    Bind(wxEVT_CLOSE_WINDOW, &RoutinePopup::on_close, this);
+
+    // Bottom-right of the primary display, clear of a bottom panel.
+    const wxRect area = wxDisplay(0u).GetClientArea();
+    SetPosition(wxPoint(area.GetRight() - GetSize().x - 16, area.GetBottom() - GetSize().y - 16));
+    set_mode(Mode::Running);
+    show_exercise();
+    timer_.Start(1000);
+}
+
+const Exercise& RoutinePopup::exercise() const { return *catalog_.find_exercise(plan_[exercise_].first); }
+
+void RoutinePopup::show_exercise()
+{
+    if (exercise_ >= plan_.size()) {
+        finish(done_count_ > 0, done_count_ > 0 ? "" : "all skipped");
+        return;
+    }
+    const Exercise& e = exercise();
+    counter_->SetLabel(wxString::Format("%zu of %zu", exercise_ + 1, plan_.size()));
+    const auto svg = illustrations_ / (e.id + ".svg");
+    std::error_code ec;
+    picture_->SetBitmap(std::filesystem::exists(svg, ec) ? wxBitmapBundle::FromSVGFile(svg.string(), wxSize(240, 160))
+                                                         : wxBitmapBundle());
+    name_->SetLabel(u8(e.name));
+    purpose_->SetLabel(u8(e.purpose));
+    purpose_->Wrap(330);
+    how_->SetLabel(instructions(e));
+    how_->Wrap(330);
+    step_ = 0;
+    while (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) < exercise_) ++step_;
+    step_left_ = step_ < steps_.size() ? static_cast<int>(steps_[step_].length.count()) : 0;
+    show_step();
+    GetChildren().front()->Layout();
+}
+
+void RoutinePopup::show_step()
+{
+    progress_->SetValue(std::min<int>(progress_->GetRange(), static_cast<int>(elapsed_.count())));
+    if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) {
+        cue_->SetLabel("All reps done");
+        rep_->SetLabel("");
+        return;
+    }
+    const RoutineStep& s = steps_[step_];
+    const bool breath = exercise().dose.with_breath;
+    wxString cue;
+    switch (s.phase) {
+    case RoutineStep::Phase::Setup: cue = wxString::Format("Get ready  %d", step_left_); break;
+    case RoutineStep::Phase::Move:
+        cue = breath ? (step_left_ > static_cast<int>(s.length.count()) / 2 ? "Breathe in" : "Breathe out") : "Move slowly";
+        break;
+    case RoutineStep::Phase::Hold: cue = wxString::Format("Hold  %d", step_left_); break;
+    case RoutineStep::Phase::Release: cue = "Release"; break;
+    }
+    cue_->SetLabel(cue);
+    wxString rep = s.rep > 0 ? wxString::Format("Rep %d of %d", s.rep, s.reps) : wxString();
+    if (!s.side.empty()) rep += (rep.empty() ? "" : " · ") + u8(s.side) + " side";
+    rep_->SetLabel(rep);
+    running_->Layout();
+}
+
+void RoutinePopup::advance_seconds(int seconds)
+{
+    for (int i = 0; i < seconds && mode_ == Mode::Running; ++i) second();
+}
+
+void RoutinePopup::tick(wxTimerEvent&) { second(); }
+
+void RoutinePopup::second()
+{
+    if (mode_ != Mode::Running) return;
+    if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) return;
+    ++elapsed_;
+    if (--step_left_ > 0) {
+        show_step();
+        return;
+    }
+    ++step_;
+    if (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_) {
+        step_left_ = static_cast<int>(steps_[step_].length.count());
+        show_step();
+    } else {
+        on_done();  // the last rep is through: ask how it felt
+    }
+}
+
+void RoutinePopup::on_done() { set_mode(Mode::Feedback); }
+
+void RoutinePopup::on_rate(std::optional<Rating> rating)
+{
+    const DoseStep dose = plan_[exercise_].second;
+    if (callbacks_.step) callbacks_.step(plan_[exercise_].first, dose.reps, dose.hold_seconds, rating);
+    ++done_count_;
+    next_exercise();
+}
+
+void RoutinePopup::on_skip() { next_exercise(); }
+
+void RoutinePopup::next_exercise()
+{
+    // Time skipped still counts toward the bar, so it reaches the end with the routine.
+    bool current = true;
+    while (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_) {
+        elapsed_ += current ? Seconds{std::max(0, step_left_)} : steps_[step_].length;
+        current = false;
+        ++step_;
+    }
+    ++exercise_;
+    set_mode(Mode::Running);
+    show_exercise();
+}
+
+void RoutinePopup::on_hurt()
+{
+    const DoseStep dose = plan_[exercise_].second;
+    if (callbacks_.step) callbacks_.step(plan_[exercise_].first, 0, dose.hold_seconds, Rating::Pain);
+    set_mode(Mode::Hurt);
+    finish(false, "pain");
+}
+
+void RoutinePopup::set_mode(Mode mode)
+{
+    mode_ = mode;
+    running_->Show(mode == Mode::Running);
+    feedback_->Show(mode == Mode::Feedback);
+    hurt_->Show(mode == Mode::Hurt);
+    finished_->Show(mode == Mode::Finished);
+    if (mode != Mode::Running) timer_.Stop();
+    else if (!timer_.IsRunning()) timer_.Start(1000);
+    GetChildren().front()->Layout();
+}
+
+void RoutinePopup::finish(bool completed, const std::string& why)
+{
+    if (!reported_end_ && callbacks_.finish) callbacks_.finish(completed, why);
+    reported_end_ = true;
+    if (mode_ == Mode::Hurt) return;
+    progress_->SetValue(progress_->GetRange());
+    finished_text_->SetLabel(completed ? "Well done. Back to it, a little looser." : "Stopped. Another time.");
+    cue_->SetLabel("");
+    set_mode(Mode::Finished);
+}
+
+void RoutinePopup::ended_elsewhere()
+{
+    reported_end_ = true;
+    Destroy();
+}
+
+void RoutinePopup::on_close(wxCloseEvent& event)
+{
+    if (!reported_end_ && callbacks_.finish) callbacks_.finish(done_count_ > 0 && exercise_ >= plan_.size(), "closed");
+    reported_end_ = true;
+    timer_.Stop();
+    event.Skip();
+}
+
+}  // namespace limber::tray

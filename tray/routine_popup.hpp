@@ -1,0 +1,89 @@
+// The compact window that runs a routine step by step: illustration, instructions, the hold
+// countdown, reps and sides, progress, and "done / skip / stop, this hurts".
+#pragma once
+
+#include "limber/catalog.hpp"
+#include "limber/routine_steps.hpp"
+#include "limber/store.hpp"
+
+#include <wx/frame.h>
+#include <wx/timer.h>
+
+#include <functional>
+#include <optional>
+
+class wxButton;
+class wxGauge;
+class wxPanel;
+class wxStaticBitmap;
+class wxStaticText;
+
+namespace limber::tray {
+
+class RoutinePopup final : public wxFrame {
+public:
+    struct Callbacks {
+        // An exercise was done (or stopped for pain): reps, hold and the user's rating.
+        std::function<void(const std::string& exercise, int reps, int hold_seconds, std::optional<Rating> rating)> step;
+        // The routine ended: completed, or stopped early and why.
+        std::function<void(bool completed, const std::string& why)> finish;
+    };
+
+    RoutinePopup(const Catalog& catalog, const std::string& routine_name,
+                 std::vector<std::pair<std::string, DoseStep>> plan, const std::filesystem::path& illustrations,
+                 Callbacks callbacks);
+
+    // The routine ended elsewhere (limberctl, another window): close without reporting.
+    void ended_elsewhere();
+
+    // For tests and screenshots: jump the countdown forward.
+    void advance_seconds(int seconds);
+
+private:
+    enum class Mode { Running, Feedback, Hurt, Finished };
+    void show_exercise();
+    void show_step();
+    void tick(wxTimerEvent&);
+    void second();
+    void on_done();
+    void on_skip();
+    void on_hurt();
+    void on_rate(std::optional<Rating> rating);
+    void next_exercise();
+    void set_mode(Mode mode);
+    void finish(bool completed, const std::string& why);
+    void on_close(wxCloseEvent& event);
+    [[nodiscard]] const Exercise& exercise() const;
+
+    const Catalog& catalog_;
+    std::vector<std::pair<std::string, DoseStep>> plan_;
+    std::vector<RoutineStep> steps_;
+    std::filesystem::path illustrations_;
+    Callbacks callbacks_;
+    std::size_t exercise_ = 0;      // index into plan_
+    std::size_t step_ = 0;          // index into steps_
+    int step_left_ = 0;             // seconds left in the current step
+    Seconds elapsed_{0};
+    Seconds total_{0};
+    int done_count_ = 0;
+    bool reported_end_ = false;
+    Mode mode_ = Mode::Running;
+    wxTimer timer_;
+
+    wxStaticText* title_ = nullptr;
+    wxStaticText* counter_ = nullptr;
+    wxGauge* progress_ = nullptr;
+    wxStaticBitmap* picture_ = nullptr;
+    wxStaticText* name_ = nullptr;
+    wxStaticText* purpose_ = nullptr;
+    wxStaticText* how_ = nullptr;
+    wxStaticText* cue_ = nullptr;
+    wxStaticText* rep_ = nullptr;
+    wxPanel* running_ = nullptr;
+    wxPanel* feedback_ = nullptr;
+    wxPanel* hurt_ = nullptr;
+    wxPanel* finished_ = nullptr;
+    wxStaticText* finished_text_ = nullptr;
+};
+
+}  // namespace limber::tray

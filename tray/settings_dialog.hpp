@@ -1,0 +1,43 @@
+// The settings window: the schedule in plain controls, saved to the user's limber.toml,
+// which limberd picks up by itself.
+#pragma once
+
+#include "limber/catalog.hpp"
+#include "limber/settings.hpp"
+
+#include <wx/dialog.h>
+
+#include <array>
+#include <filesystem>
+
+class wxCheckBox;
+class wxChoice;
+class wxSpinCtrl;
+class wxTextCtrl;
+
+namespace limber::tray {
+
+class SettingsDialog final : public wxDialog {
+public:
+    SettingsDialog(wxWindow* parent, const Catalog& catalog, Settings settings, std::filesystem::path file);
+
+private:
+    bool save();
+    const Catalog& catalog_;
+    Settings settings_;
+    std::filesystem::path file_;
+    wxSpinCtrl* every_ = nullptr;
+    wxSpinCtrl* warn_ = nullptr;
+    wxSpinCtrl* snooze_ = nullptr;
+    wxSpinCtrl* max_snoozes_ = nullptr;
+    wxSpinCtrl* natural_ = nullptr;
+    wxCheckBox* idle_counts_ = nullptr;
+    wxChoice* routine_ = nullptr;
+    wxCheckBox* hours_on_ = nullptr;
+    std::array<wxTextCtrl*, 7> days_{};
+    wxCheckBox* daily_on_ = nullptr;
+    wxChoice* daily_routine_ = nullptr;
+    wxTextCtrl* daily_at_ = nullptr;
+};
+
+}  // namespace limber::tray

@@ -1,0 +1,77 @@
+#include "status_view.hpp"
+
+#include <ctime>
+
+namespace limber::tray {
+
+std::string minutes_text(long long seconds)
+{
+    const long long m = (seconds + 59) / 60;
+    if (m <= 1) return "1 min";
+    if (m < 60) return std::to_string(m) + " min";
+    return std::to_string(m / 60) + " h " + (m % 60 ? std::to_string(m % 60) + " min" : "");
+}
+
+std::string local_clock(const std::string& iso)
+{
+    std::tm tm{};
+    if (!strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return iso;
+    const std::time_t t = timegm(&tm);
+    std::tm local{};
+    localtime_r(&t, &local);
+    const std::time_t now = std::time(nullptr);
+    std::tm today{};
+    localtime_r(&now, &today);
+    char buf[32];
+    const bool same_day = local.tm_yday == today.tm_yday && local.tm_year == today.tm_year;
+    std::strftime(buf, sizeof buf, same_day ? "%H:%M" : "%a %H:%M", &local);
+    return buf;
+}
+
+StatusView StatusView::not_running()
+{
+    StatusView v;
+    v.look = Look::NotRunning;
+    v.tooltip = "Limber is not running";
+    v.menu_line = v.tooltip;
+    return v;
+}
+
+StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const std::string&))
+{
+    StatusView v;
+    const std::string phase = s.value("phase", "working");
+    const long long earned = s.value("earned_seconds", 0LL);
+    const long long left = s["until_due_seconds"].is_number() ? s["until_due_seconds"].get<long long>() : 0;
+    v.remaining = earned + left > 0 ? static_cast<double>(left) / static_cast<double>(earned + left) : 1.0;
+    v.next_routine = s.value("next_routine", "");
+    v.can_snooze = phase == "due" && s.value("snoozes_left", 0) > 0;
+    if (s.contains("config_error") && s["config_error"].is_string()) v.config_error = s["config_error"].get<std::string>();
+    if (phase == "due") {
+        v.look = Look::Due;
+        v.tooltip = "Break due";
+    } else if (phase == "in_break") {
+        v.look = Look::InBreak;
+        v.in_break = true;
+        v.in_break_routine = s["in_break_routine"].is_string() ? s["in_break_routine"].get<std::string>() : "";
+        v.tooltip = "Taking a break";
+    } else if (phase == "paused") {
+        v.look = Look::Paused;
+        v.paused = true;
+        v.tooltip = s["paused_until"].is_string() ? "Paused until " + clock(s["paused_until"].get<std::string>()) : "Paused";
+    } else if (phase == "away") {
+        v.look = Look::Away;
+        v.remaining = 1.0;
+        v.tooltip = "Away: this counts as a break";
+    } else if (phase == "off_hours") {
+        v.look = Look::OffHours;
+        v.tooltip = "Outside working hours";
+    } else {
+        v.look = Look::Counting;
+        v.tooltip = "Next break in " + minutes_text(left);
+    }
+    v.menu_line = v.tooltip;
+    return v;
+}
+
+}  // namespace limber::tray

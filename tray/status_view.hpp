@@ -1,0 +1,34 @@
+// What the tray shows for a daemon status: words for the tooltip and menu, and the icon's
+// state. Pure: tested without a display.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace limber::tray {
+
+struct StatusView {
+    enum class Look { Counting, Due, Paused, Away, InBreak, OffHours, NotRunning };
+    Look look = Look::NotRunning;
+    double remaining = 1.0;          // share of the interval still to sit, 1 just after a break
+    std::string tooltip;             // "Next break in 23 min"
+    std::string menu_line;           // the same, for the first menu item
+    std::string next_routine;        // id
+    bool can_snooze = false;
+    bool paused = false;
+    bool in_break = false;
+    std::string in_break_routine;
+    std::optional<std::string> config_error;
+
+    // `local_clock` turns an ISO 8601 UTC time into "14:30" in local time.
+    static StatusView from(const nlohmann::json& status, std::string (*local_clock)(const std::string&));
+    static StatusView not_running();
+};
+
+// "14:30" (or "Wed 14:30" when not today) for an ISO 8601 UTC time, in local time.
+std::string local_clock(const std::string& iso_utc);
+std::string minutes_text(long long seconds);
+
+}  // namespace limber::tray

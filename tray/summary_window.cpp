@@ -1,0 +1,172 @@
+#include "summary_window.hpp"
+
+#include "limber/calendar.hpp"
+
+#include <wx/button.h>
+#include <wx/dcbuffer.h>
+#include <wx/graphics.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace limber::tray {
+namespace {
+
+const wxColour ink(38, 50, 56);
+const wxColour muted(96, 110, 116);
+const wxColour teal(42, 157, 143);
+const wxColour warm(231, 111, 81);
+const wxColour track(232, 238, 237);
+
+wxString signed_int(long long n) { return n > 0 ? wxString::Format("+%lld", n) : wxString::Format("%lld", n); }
+
+wxString hours(long long seconds)
+{
+    if (seconds < 60) return "0m";
+    const long long m = seconds / 60;
+    return m >= 60 ? wxString::Format("%lldh%02lld", m / 60, m % 60) : wxString::Format("%lldm", m);
+}
+
+wxStaticText* label(wxWindow* parent, const wxColour& colour, float scale = 1.0f, bool bold = false)
+{
+    auto* t = new wxStaticText(parent, wxID_ANY, "");
+    wxFont f = t->GetFont().Scaled(scale);
+    if (bold) f.MakeBold();
+    t->SetFont(f);
+    t->SetForegroundColour(colour);
+    return t;
+}
+
+}  // namespace
+
+SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::string&)> routine_name)
+    : wxFrame(nullptr, wxID_ANY, "Limber: weekly summary", wxDefaultPosition, wxSize(520, 560)),
+      fetch_(std::move(fetch)), routine_name_(std::move(routine_name))
+{
+    auto* root = new wxPanel(this);
+    root->SetBackgroundColour(*wxWHITE);
+    auto* box = new wxBoxSizer(wxVERTICAL);
+    auto* head = new wxBoxSizer(wxHORIZONTAL);
+    auto* prev = new wxButton(root, wxID_ANY, "‹", wxDefaultPosition, wxSize(36, -1));
+    auto* next = new wxButton(root, wxID_ANY, "›", wxDefaultPosition, wxSize(36, -1));
+    title_ = label(root, ink, 1.2f, true);
+    head->Add(prev, 0, wxRIGHT, 8);
+    head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
+    head->Add(next, 0);
+    prev->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (data_.contains("previous")) show_week(data_["previous"].value("week", ""));
+    });
+    next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const auto w = parse_iso_week(week_)) show_week(iso_week_of(w->monday() + 7).to_string());
+    });
+    box->Add(head, 0, wxEXPAND | wxALL, 16);
+    headline_ = label(root, teal, 1.6f, true);
+    box->Add(headline_, 0, wxLEFT | wxRIGHT, 16);
+    changes_ = label(root, muted);
+    box->Add(changes_, 0, wxLEFT | wxRIGHT | wxTOP, 16);
+    chart_ = new wxPanel(root, wxID_ANY, wxDefaultPosition, wxSize(-1, 170));
+    chart_->SetBackgroundStyle(wxBG_STYLE_PAINT);
+    chart_->Bind(wxEVT_PAINT, &SummaryWindow::paint_chart, this);
+    box->Add(chart_, 0, wxEXPAND | wxALL, 16);
+    figures_ = label(root, ink);
+    box->Add(figures_, 0, wxLEFT | wxRIGHT, 16);
+    footer_ = label(root, muted, 0.95f);
+    box->Add(footer_, 0, wxALL, 16);
+    root->SetSizer(box);
+}
+
+void SummaryWindow::show_week(const std::string& week)
+{
+    try {
+        data_ = fetch_(week);
+    } catch (const std::exception& e) {
+        title_->SetLabel("Summary unavailable");
+        headline_->SetLabel("");
+        changes_->SetLabel(wxString::FromUTF8(e.what()));
+        return;
+    }
+    week_ = data_.value("week", week);
+    const auto& b = data_["breaks"];
+    const auto& p = data_["previous"]["breaks"];
+    title_->SetLabel(wxString::Format("Week %s  ·  %s to %s", week_, data_.value("first_day", ""), data_.value("last_day", "")));
+    if (data_["compliance"].is_number())
+        headline_->SetLabel(wxString::Format("%d%% of breaks taken  (%d of %d)", static_cast<int>(std::lround(data_["compliance"].get<double>() * 100)),
+                                             b.value("taken", 0), b.value("due", 0)));
+    else
+        headline_->SetLabel("No breaks were due this week");
+    wxString change = "Against last week: ";
+    if (data_["change"]["compliance"].is_number())
+        change += signed_int(std::lround(data_["change"]["compliance"].get<double>() * 100)) + " points, ";
+    change += wxString::Format("longest sitting %s, active time %s", hours(data_.value("longest_stretch_seconds", 0LL)),
+                               hours(data_.value("active_seconds", 0LL)));
+    changes_->SetLabel(change);
+    wxString figures;
+    auto row = [&](const char* name, const char* key) {
+        figures += wxString::Format("%-14s %3d   (%s)\n", name, b.value(key, 0), signed_int(b.value(key, 0) - p.value(key, 0)));
+    };
+    row("Due", "due");
+    row("Taken", "taken");
+    row("Partly done", "partial");
+    row("Snoozed", "snoozed");
+    row("Skipped", "skipped");
+    row("Missed", "missed");
+    row("Stepped away", "natural");
+    figures_->SetFont(wxFont(wxFontInfo(figures_->GetFont().GetPointSize()).Family(wxFONTFAMILY_TELETYPE)));
+    figures_->SetLabel(figures);
+    wxString footer = "Routines: ";
+    if (data_["routines"].empty()) footer += "none yet";
+    for (std::size_t i = 0; i < data_["routines"].size(); ++i) {
+        const auto& r = data_["routines"][i];
+        footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_(r.value("id", ""))) + wxString::Format(" ×%d", r.value("count", 0));
+    }
+    const int streak = data_.value("streak_days", 0);
+    footer += wxString::Format("\nStreak: %d %s in a row with a routine done", streak, streak == 1 ? "day" : "days");
+    if (data_.value("pain_reports", 0) > 0) footer += wxString::Format("\nPain reported %d times: go gently", data_.value("pain_reports", 0));
+    footer_->SetLabel(footer);
+    GetChildren().front()->Layout();
+    chart_->Refresh();
+}
+
+void SummaryWindow::paint_chart(wxPaintEvent&)
+{
+    wxAutoBufferedPaintDC dc(chart_);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    if (!data_.contains("days")) return;
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+    const wxSize size = chart_->GetClientSize();
+    const double label_h = 20;
+    const double h = size.y - label_h - 4;
+    const auto& days = data_["days"];
+    long long top = 4 * 3600;
+    for (const auto& d : days) top = std::max(top, d.value("active_seconds", 0LL));
+    const double slot = size.x / 7.0;
+    static const char* names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    gc->SetFont(chart_->GetFont(), muted);
+    for (std::size_t i = 0; i < days.size() && i < 7; ++i) {
+        const double x = i * slot + slot * 0.22;
+        const double w = slot * 0.56;
+        gc->SetPen(*wxTRANSPARENT_PEN);
+        gc->SetBrush(wxBrush(track));
+        gc->DrawRoundedRectangle(x, 0, w, h, 4);
+        const double active = static_cast<double>(days[i].value("active_seconds", 0LL)) / static_cast<double>(top);
+        const double stretch = static_cast<double>(days[i].value("longest_stretch_seconds", 0LL)) / static_cast<double>(top);
+        if (active > 0) {
+            gc->SetBrush(wxBrush(teal));
+            gc->DrawRoundedRectangle(x, h * (1 - active), w, h * active, 4);
+        }
+        if (stretch > 0) {  // the longest sitting stretch, as a warm tick on the bar
+            gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(warm, 3)));
+            gc->StrokeLine(x - 3, h * (1 - stretch), x + w + 3, h * (1 - stretch));
+        }
+        double tw = 0;
+        double th = 0;
+        gc->GetTextExtent(names[i], &tw, &th);
+        gc->DrawText(names[i], i * slot + (slot - tw) / 2, h + 4);
+    }
+}
+
+}  // namespace limber::tray

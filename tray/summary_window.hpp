@@ -1,0 +1,37 @@
+// The weekly summary: did I take my breaks, and is my sitting getting better?
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <wx/frame.h>
+
+#include <functional>
+#include <string>
+
+class wxStaticText;
+class wxPanel;
+
+namespace limber::tray {
+
+class SummaryWindow final : public wxFrame {
+public:
+    // `fetch` asks limberd for a week ("" for this week) and returns the summary JSON, or
+    // throws with a message to show.
+    using Fetch = std::function<nlohmann::json(const std::string& week)>;
+    SummaryWindow(Fetch fetch, std::function<std::string(const std::string&)> routine_name);
+    void show_week(const std::string& week);
+
+private:
+    void paint_chart(wxPaintEvent& event);
+    Fetch fetch_;
+    std::function<std::string(const std::string&)> routine_name_;
+    nlohmann::json data_;
+    std::string week_;
+    wxStaticText* title_ = nullptr;
+    wxStaticText* headline_ = nullptr;
+    wxStaticText* figures_ = nullptr;
+    wxStaticText* changes_ = nullptr;
+    wxStaticText* footer_ = nullptr;
+    wxPanel* chart_ = nullptr;
+};
+
+}  // namespace limber::tray

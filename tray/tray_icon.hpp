@@ -1,0 +1,28 @@
+// The icon in the system tray and its menu.
+#pragma once
+
+#include "status_view.hpp"
+
+#include <wx/taskbar.h>
+
+namespace limber::tray {
+
+class TrayApp;
+
+class TrayIcon final : public wxTaskBarIcon {
+public:
+    explicit TrayIcon(TrayApp& app);
+    void update(const StatusView& view, double remaining);
+
+protected:
+    wxMenu* CreatePopupMenu() override;
+
+private:
+    void on_left_click(wxTaskBarIconEvent& event);
+    TrayApp& app_;
+};
+
+// The menu itself, apart from the icon so tests and screenshots can show it anywhere.
+wxMenu* build_menu(TrayApp& app);
+
+}  // namespace limber::tray
