@@ -10,6 +10,7 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/cmdline.h>
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
@@ -82,6 +83,8 @@ bool TrayApp::OnInit()
     if (!wxApp::OnInit()) return false;
     SetAppName("limber");
     SetAppDisplayName("Limber");
+    // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
+    delete wxLog::SetActiveTarget(new wxLogStderr);
     const Paths paths = runtime_paths();
     try {
         catalog_ = load_catalog(paths.exercises().string(), paths.routines().string());
@@ -180,7 +183,7 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
                e.name == "paused" || e.name == "snoozed") {
         withdraw_due();
     }
-    if ((e.name == "break_completed" || e.name == "break_stopped") && popup_) popup_->ended_elsewhere();
+    if ((e.name == "break_completed" || e.name == "break_stopped") && popup_ && !popup_->reported_end()) popup_->ended_elsewhere();
 }
 
 void TrayApp::notify_due(const std::string& routine)
@@ -198,9 +201,10 @@ void TrayApp::notify_due(const std::string& routine)
         });
         notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, routine](wxCommandEvent&) { start_routine(routine); });
         if (notification_->Show(wxNotificationMessage::Timeout_Never)) return;
+        wxLogWarning("no notification service answered; showing the break card");
     }
     // No notification service answered: our own card, which never takes the keyboard.
-    auto* card = new BreakCard(name, routine_length(catalog_, routine), view_.can_snooze || !connected(),
+    auto* card = new BreakCard(name, routine_length(catalog_, routine), last_status_.value("snoozes_left", 0) > 0 || !connected(),
                                {[this, routine] { start_routine(routine); }, [this] { snooze(); }, [this] { skip(); }});
     card_ = card;
     card->ShowWithoutActivating();

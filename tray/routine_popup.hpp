@@ -35,6 +35,8 @@ public:
 
     // The routine ended elsewhere (limberctl, another window): close without reporting.
     void ended_elsewhere();
+    // Whether this window has told limberd the routine ended.
+    [[nodiscard]] bool reported_end() const { return reported_end_; }
 
     // For tests and screenshots: jump the countdown forward.
     void advance_seconds(int seconds);

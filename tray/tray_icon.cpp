@@ -79,8 +79,8 @@ wxMenu* build_menu(TrayApp& app)
         menu->AppendSubMenu(pause, "Pause")->Enable(up);
     }
     menu->AppendSeparator();
-    add(menu, "Weekly summary…", [&app] { app.show_summary(); }, up);
-    add(menu, "Settings…", [&app] { app.show_settings(); });
+    add(menu, wxString::FromUTF8("Weekly summary…"), [&app] { app.show_summary(); }, up);
+    add(menu, wxString::FromUTF8("Settings…"), [&app] { app.show_settings(); });
     add(menu, "About Limber", [&app] { app.show_about(); });
     menu->AppendSeparator();
     add(menu, "Quit", [&app] { app.quit(); });

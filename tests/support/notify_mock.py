@@ -1,0 +1,24 @@
+#!/usr/bin/python3
+"""Talks to the mock notification service on the session bus, for the tray's GUI test.
+
+calls                 print each Notify call as: id<TAB>summary<TAB>action keys (comma separated)
+invoke ID KEY         emit ActionInvoked(ID, KEY), as if the user clicked that action
+"""
+import sys
+
+import dbus
+
+bus = dbus.SessionBus()
+mock = dbus.Interface(bus.get_object("org.freedesktop.Notifications", "/org/freedesktop/Notifications"),
+                      "org.freedesktop.DBus.Mock")
+if sys.argv[1] == "calls":
+    n = 0
+    for _, method, args in mock.GetCalls():
+        if method != "Notify":
+            continue
+        n += 1  # the mock numbers notifications from 1, in order
+        actions = [str(a) for a in args[5]][0::2]
+        print(f"{int(args[1]) or n}\t{args[3]}\t{','.join(actions)}")
+elif sys.argv[1] == "invoke":
+    mock.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us",
+                    [dbus.UInt32(int(sys.argv[2])), sys.argv[3]])

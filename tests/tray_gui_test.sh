@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# limber-tray for real under Xvfb, against the real limberd: a due break becomes a desktop
+# notification; its Start action opens the routine popup; clicking through the popup
+# reports each exercise and completes the break; with no notification service the break
+# card appears instead; the tray icon shows in a tray and opens its menu. Screenshots of
+# each are left in OUT for a person to look at.
+# Usage: tray_gui_test.sh LIMBERD LIMBERCTL LIMBER_TRAY OUT
+set -euo pipefail
+LIMBERD=$1 LIMBERCTL=$2 TRAY=$3 OUT=$4
+here=$(dirname "$0")
+. "$here/support/daemon_env.sh"
+for tool in Xvfb xdotool import trayer dbus-daemon; do
+  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 77; }
+done
+mkdir -p "$OUT"
+LIMBER_FAILED=0
+unset DISPLAY WAYLAND_DISPLAY
+export NO_AT_BRIDGE=1  # no accessibility bus to start in a test session
+
+Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$LIMBER_TEST_DIR/display" 2>/dev/null &
+LIMBER_TEST_PIDS+=($!)
+for _ in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
+dbus-daemon --session --nofork --address="unix:path=$LIMBER_TEST_DIR/bus" --print-address >/dev/null &
+LIMBER_TEST_PIDS+=($!)
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$LIMBER_TEST_DIR/bus"
+for _ in $(seq 100); do [ -S "$LIMBER_TEST_DIR/bus" ] && break; sleep 0.05; done
+/usr/bin/python3 -m dbusmock --template notification_daemon >/dev/null 2>&1 &
+mock_pid=$!
+LIMBER_TEST_PIDS+=("$mock_pid")
+for _ in $(seq 100); do "$here/support/notify_mock.py" calls >/dev/null 2>&1 && break; sleep 0.1; done
+
+settings '[breaks]
+every = "3s"
+warn_before = "0s"
+[working_hours]
+enabled = false
+[daily_routine]
+enabled = false'
+start_limberd --activity-source none
+"$TRAY" >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+tray_pid=$!
+LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
+
+# 1. The due break reaches the desktop as a notification with Start and Not now.
+notified=""
+for _ in $(seq 100); do
+  notified=$("$here/support/notify_mock.py" calls | grep "Time for a break" | head -n1 || true)
+  [ -n "$notified" ] && break
+  sleep 0.1
+done
+[ -n "$notified" ] || { echo "FAIL no notification; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; exit 1; }
+echo "ok   notification: $notified"
+id=$(cut -f1 <<<"$notified")
+start_key=$(cut -f3 <<<"$notified" | cut -d, -f1)
+check "two actions" "$(cut -f3 <<<"$notified" | tr ',' '\n' | wc -l)" 2
+
+# 2. Its Start action opens the popup and starts the break.
+"$here/support/notify_mock.py" invoke "$id" "$start_key"
+popup=$(timeout 10 xdotool search --sync --name "Limber: Quick Daily Reset" | head -n1)
+check "phase after Start" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])')" in_break
+sleep 1.5
+import -window root "$LIMBER_TEST_DIR/screen.png"
+eval "$(xdotool getwindowgeometry --shell "$popup")"
+convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" "$OUT/popup.png"
+
+# 3. Done, then Easy, for each of the three exercises; the button under the pointer is
+# Done while running and Easy once it asks how it felt.
+left_button_x=$((X + 68)) buttons_y=$((Y + HEIGHT - 26))
+for _ in 1 2 3; do
+  xdotool mousemove "$left_button_x" "$buttons_y" click 1
+  sleep 0.4
+  xdotool mousemove "$left_button_x" "$buttons_y" click 1
+  sleep 0.4
+done
+import -window root "$LIMBER_TEST_DIR/screen.png"
+convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" "$OUT/popup-done.png"
+"$LIMBERCTL" summary --json >"$LIMBER_TEST_DIR/summary.json"
+check "routine completed" "$(json_get "$LIMBER_TEST_DIR/summary.json" "['routines'][0]['id']")" quick-daily-reset
+check "break taken" "$(json_get "$LIMBER_TEST_DIR/summary.json" "['breaks']['taken']")" 1
+check "exercises reported" "$(json_get "$LIMBER_TEST_DIR/summary.json" "len(json.load(open(sys.argv[1]))['exercises'])" 2>/dev/null ||
+  python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["exercises"]))' "$LIMBER_TEST_DIR/summary.json")" 3
+xdotool key --window "$popup" Escape 2>/dev/null || true
+
+# 4. With no notification service, the break card appears instead.
+kill "$tray_pid" "$mock_pid"; wait "$tray_pid" "$mock_pid" 2>/dev/null || true
+"$TRAY" >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+tray_pid=$!
+LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
+card=$(timeout 15 xdotool search --sync --name "^Limber$" | head -n1) || { echo "FAIL no break card; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; import -window root "$OUT/no-card.png"; exit 1; }
+sleep 0.5
+import -window root "$LIMBER_TEST_DIR/screen.png"
+eval "$(xdotool getwindowgeometry --shell "$card")"
+convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" "$OUT/card.png"
+echo "ok   break card shown without a notification service"
+grep -q "no notification service answered" "$LIMBER_TEST_DIR/tray.log" && echo "ok   the fallback is logged" ||
+  { echo "FAIL the fallback is not logged" >&2; LIMBER_FAILED=1; }
+
+# 5. In a tray, the icon shows and opens its menu.
+trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false >/dev/null 2>&1 &
+LIMBER_TEST_PIDS=("${LIMBER_TEST_PIDS[@]}" $!)
+tray_window=""
+for _ in $(seq 50); do
+  tray_window=$(xdotool search --class trayer 2>/dev/null | tail -n1 || true)
+  [ -n "$tray_window" ] && break
+  sleep 0.1
+done
+sleep 1
+eval "$(xdotool getwindowgeometry --shell "$tray_window")"
+xdotool mousemove $((X + WIDTH - 14)) $((Y + 16)) click 3
+sleep 1
+import -window root "$LIMBER_TEST_DIR/screen.png"
+convert "$LIMBER_TEST_DIR/screen.png" -crop 420x460+$((X + WIDTH - 420))+0 "$OUT/menu.png"
+xdotool key Escape
+kill -0 "$tray_pid" && echo "ok   limber-tray still running" || { echo "FAIL limber-tray died" >&2; LIMBER_FAILED=1; }
+exit "$LIMBER_FAILED"
