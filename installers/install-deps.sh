@@ -14,7 +14,7 @@ packages=(
   # tray
   libwxgtk3.2-dev libgtk-3-dev
   # tests
-  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 sway wtype
+  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer sway wtype
 )
 
 missing=()

@@ -204,7 +204,7 @@ void TrayApp::notify_due(const std::string& routine)
         wxLogWarning("no notification service answered; showing the break card");
     }
     // No notification service answered: our own card, which never takes the keyboard.
-    auto* card = new BreakCard(name, routine_length(catalog_, routine), last_status_.value("snoozes_left", 0) > 0 || !connected(),
+    auto* card = new BreakCard(name, routine_length(catalog_, routine), (last_status_.is_object() && last_status_.value("snoozes_left", 0) > 0) || !connected(),
                                {[this, routine] { start_routine(routine); }, [this] { snooze(); }, [this] { skip(); }});
     card_ = card;
     card->ShowWithoutActivating();

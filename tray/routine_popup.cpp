@@ -120,7 +120,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     auto* hs = new wxBoxSizer(wxVERTICAL);
     hs->Add(text(hurt_, "Stopped. That's the right call.", warm, 1.05, true), 0, wxBOTTOM, 6);
     wxString advice = "Rest and breathe. A mild stretch is fine; pain is not.\nTalk to a doctor or physiotherapist if you have:\n";
-    for (const auto& a : catalog_.safety.ask_first_if) advice += "  • " + u8(a) + "\n";
+    for (const auto& a : catalog_.safety.ask_first_if) advice += u8("  • " + a + "\n");
     advice += "Limber leaves this exercise out after repeated pain.";
     auto* advice_text = text(hurt_, advice, ink, 0.85);
     advice_text->Wrap(320);
@@ -197,7 +197,7 @@ void RoutinePopup::show_step()
     }
     cue_->SetLabel(cue);
     wxString rep = s.rep > 0 ? wxString::Format("Rep %d of %d", s.rep, s.reps) : wxString();
-    if (!s.side.empty()) rep += (rep.empty() ? "" : " · ") + u8(s.side) + " side";
+    if (!s.side.empty()) rep += u8((rep.empty() ? "" : " · ") + s.side + " side");
     rep_->SetLabel(rep);
     running_->Layout();
 }

@@ -50,8 +50,8 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     root->SetBackgroundColour(*wxWHITE);
     auto* box = new wxBoxSizer(wxVERTICAL);
     auto* head = new wxBoxSizer(wxHORIZONTAL);
-    auto* prev = new wxButton(root, wxID_ANY, "‹", wxDefaultPosition, wxSize(36, -1));
-    auto* next = new wxButton(root, wxID_ANY, "›", wxDefaultPosition, wxSize(36, -1));
+    auto* prev = new wxButton(root, wxID_ANY, wxString::FromUTF8("‹"), wxDefaultPosition, wxSize(36, -1));
+    auto* next = new wxButton(root, wxID_ANY, wxString::FromUTF8("›"), wxDefaultPosition, wxSize(36, -1));
     title_ = label(root, ink, 1.2f, true);
     head->Add(prev, 0, wxRIGHT, 8);
     head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
@@ -91,16 +91,16 @@ void SummaryWindow::show_week(const std::string& week)
     week_ = data_.value("week", week);
     const auto& b = data_["breaks"];
     const auto& p = data_["previous"]["breaks"];
-    title_->SetLabel(wxString::Format("Week %s  ·  %s to %s", week_, data_.value("first_day", ""), data_.value("last_day", "")));
+    title_->SetLabel(wxString::Format("Week %s", week_));
     if (data_["compliance"].is_number())
         headline_->SetLabel(wxString::Format("%d%% of breaks taken  (%d of %d)", static_cast<int>(std::lround(data_["compliance"].get<double>() * 100)),
                                              b.value("taken", 0), b.value("due", 0)));
     else
         headline_->SetLabel("No breaks were due this week");
-    wxString change = "Against last week: ";
+    wxString change = wxString::Format("%s to %s. Against last week: ", data_.value("first_day", ""), data_.value("last_day", ""));
     if (data_["change"]["compliance"].is_number())
         change += signed_int(std::lround(data_["change"]["compliance"].get<double>() * 100)) + " points, ";
-    change += wxString::Format("longest sitting %s, active time %s", hours(data_.value("longest_stretch_seconds", 0LL)),
+    change += wxString::Format("\nlongest sitting %s, active time %s", hours(data_.value("longest_stretch_seconds", 0LL)),
                                hours(data_.value("active_seconds", 0LL)));
     changes_->SetLabel(change);
     wxString figures;
@@ -120,7 +120,7 @@ void SummaryWindow::show_week(const std::string& week)
     if (data_["routines"].empty()) footer += "none yet";
     for (std::size_t i = 0; i < data_["routines"].size(); ++i) {
         const auto& r = data_["routines"][i];
-        footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_(r.value("id", ""))) + wxString::Format(" ×%d", r.value("count", 0));
+        footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_(r.value("id", ""))) + wxString::Format(wxString::FromUTF8(" ×%d"), r.value("count", 0));
     }
     const int streak = data_.value("streak_days", 0);
     footer += wxString::Format("\nStreak: %d %s in a row with a routine done", streak, streak == 1 ? "day" : "days");
