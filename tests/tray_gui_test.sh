@@ -51,9 +51,10 @@ for _ in $(seq 100); do
 done
 [ -n "$notified" ] || { echo "FAIL no notification; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; exit 1; }
 echo "ok   notification: $notified"
-id=$(cut -f1 <<<"$notified")
-start_key=$(cut -f3 <<<"$notified" | cut -d, -f1)
-check "two actions" "$(cut -f3 <<<"$notified" | tr ',' '\n' | wc -l)" 2
+n=$(cut -f1 <<<"$notified")
+id=$(cut -f2 <<<"$notified")
+start_key=$(cut -f4 <<<"$notified" | cut -d, -f1)
+check "two actions" "$(cut -f4 <<<"$notified" | tr ',' '\n' | wc -l)" 2
 
 # 2. Its Start action opens the popup and starts the break.
 "$here/support/notify_mock.py" invoke "$id" "$start_key"
@@ -64,15 +65,17 @@ import -window root "$LIMBER_TEST_DIR/screen.png"
 eval "$(xdotool getwindowgeometry --shell "$popup")"
 convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" "$OUT/popup.png"
 
-# 3. Done, then Easy, for each of the three exercises; the button under the pointer is
-# Done while running and Easy once it asks how it felt.
-left_button_x=$((X + 68)) buttons_y=$((Y + HEIGHT - 26))
+# 3. For each of the three exercises: Enter for Next, then "Easy" in the feedback row. The
+# window fits each exercise's text, so its geometry is read again every time.
 for _ in 1 2 3; do
-  xdotool mousemove "$left_button_x" "$buttons_y" click 1
+  xdotool windowfocus --sync "$popup"
+  xdotool key Return
   sleep 0.4
-  xdotool mousemove "$left_button_x" "$buttons_y" click 1
+  eval "$(xdotool getwindowgeometry --shell "$popup")"
+  xdotool mousemove $((X + 60)) $((Y + HEIGHT - 30)) click 1
   sleep 0.4
 done
+eval "$(xdotool getwindowgeometry --shell "$popup")"
 import -window root "$LIMBER_TEST_DIR/screen.png"
 convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" "$OUT/popup-done.png"
 "$LIMBERCTL" summary --json >"$LIMBER_TEST_DIR/summary.json"
@@ -80,7 +83,32 @@ check "routine completed" "$(json_get "$LIMBER_TEST_DIR/summary.json" "['routine
 check "break taken" "$(json_get "$LIMBER_TEST_DIR/summary.json" "['breaks']['taken']")" 1
 check "exercises reported" "$(json_get "$LIMBER_TEST_DIR/summary.json" "len(json.load(open(sys.argv[1]))['exercises'])" 2>/dev/null ||
   python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["exercises"]))' "$LIMBER_TEST_DIR/summary.json")" 3
-xdotool key --window "$popup" Escape 2>/dev/null || true
+check "feedback recorded" "$("$LIMBERCTL" export --csv | grep -c ',feedback,.*,easy$')" 3
+xdotool windowfocus --sync "$popup" && xdotool key Return  # closes the finished popup
+
+# 3b. "Stop — this hurts" records pain for that exercise and shows the safety advice.
+"$LIMBERCTL" skip >/dev/null 2>&1 || true
+for _ in $(seq 50); do
+  notified=$("$here/support/notify_mock.py" calls | grep "Time for a break" | tail -n1)
+  [ "$(cut -f1 <<<"$notified")" != "$n" ] && break
+  sleep 0.1
+done
+[ "$(cut -f1 <<<"$notified")" != "$n" ] || {
+  echo "FAIL no second notification; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2
+  import -window root "$OUT/no-second-notification.png"; exit 1; }
+id=$(cut -f2 <<<"$notified")
+"$here/support/notify_mock.py" invoke "$id" "$start_key"
+popup=$(timeout 10 xdotool search --sync --name "Limber: Quick Daily Reset" | head -n1)
+sleep 0.5
+eval "$(xdotool getwindowgeometry --shell "$popup")"
+xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 30)) click 1
+sleep 0.6
+eval "$(xdotool getwindowgeometry --shell "$popup")"
+import -window root "$LIMBER_TEST_DIR/screen.png"
+convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" "$OUT/popup-hurt.png"
+check "pain recorded" "$("$LIMBERCTL" export --csv | grep -c ',feedback,,chin-tucks,.*,pain$')" 1
+check "routine stopped for pain" "$("$LIMBERCTL" export --csv | grep -c ',break_stopped,.*,pain$')" 1
+xdotool windowfocus --sync "$popup" && xdotool key Escape
 
 # 4. With no notification service, the break card appears instead.
 kill "$tray_pid" "$mock_pid"; wait "$tray_pid" "$mock_pid" 2>/dev/null || true

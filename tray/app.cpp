@@ -83,6 +83,8 @@ bool TrayApp::OnInit()
     if (!wxApp::OnInit()) return false;
     SetAppName("limber");
     SetAppDisplayName("Limber");
+    // The tray lives in the tray: closing the last window (a popup, the summary) is not quitting.
+    SetExitOnFrameDelete(false);
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
     const Paths paths = runtime_paths();
@@ -150,6 +152,7 @@ void TrayApp::refresh_icon()
 
 void TrayApp::on_connected(const json& status)
 {
+    ever_connected_ = true;
     apply(status);
     last_icon_minute_ = -1;
     refresh_icon();
@@ -157,6 +160,13 @@ void TrayApp::on_connected(const json& status)
 
 void TrayApp::on_disconnected()
 {
+    // Started at login without systemd: bring the daemon up once; later losses are its own
+    // (systemd restarts it, or the user chooses "Start Limber").
+    if (!ever_connected_ && !tried_starting_ && show_.empty()) {
+        tried_starting_ = true;
+        wxLogMessage("limberd is not running; starting it");
+        start_daemon();
+    }
     view_ = StatusView::not_running();
     last_icon_minute_ = -1;
     refresh_icon();
@@ -267,6 +277,17 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
          },
          [this](bool completed, const std::string& why) {
              if (connected()) command(Verb::Finish, protocol::FinishArgs{completed, why});
+         },
+         [this]() -> std::string {
+             if (!connected()) return "";
+             try {
+                 const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{""});
+                 if (!r.ok) return "";
+                 const int streak = r.result.value("streak_days", 0);
+                 return "Streak: " + std::to_string(streak) + (streak == 1 ? " day" : " days") + " with a routine done";
+             } catch (const ClientError&) {
+                 return "";
+             }
          }});
     popup_ = popup;
     popup->ShowWithoutActivating();

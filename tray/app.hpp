@@ -71,6 +71,8 @@ private:
     std::string socket_;
     std::string show_;  // --show: open this window at start (screenshots, tests)
     bool notifications_ = true;
+    bool ever_connected_ = false;
+    bool tried_starting_ = false;
     int last_icon_minute_ = -1;
     StatusView::Look last_icon_look_ = StatusView::Look::NotRunning;
 };

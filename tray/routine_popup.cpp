@@ -2,12 +2,17 @@
 
 #include <wx/bmpbndl.h>
 #include <wx/button.h>
+#include <wx/dcbuffer.h>
+#include <wx/graphics.h>
+#include <wx/msgdlg.h>
 #include <wx/display.h>
 #include <wx/gauge.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
+
+#include <cmath>
 
 namespace limber::tray {
 namespace {
@@ -52,7 +57,7 @@ wxString instructions(const Exercise& e)
 RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_name,
                            std::vector<std::pair<std::string, DoseStep>> plan, const std::filesystem::path& illustrations,
                            Callbacks callbacks)
-    : wxFrame(nullptr, wxID_ANY, "Limber: " + u8(routine_name), wxDefaultPosition, wxSize(360, 500),
+    : wxFrame(nullptr, wxID_ANY, "Limber: " + u8(routine_name), wxDefaultPosition, wxSize(360, 460),
               wxCAPTION | wxCLOSE_BOX | wxSTAY_ON_TOP | wxFRAME_TOOL_WINDOW | wxFRAME_NO_TASKBAR),
       catalog_(catalog), plan_(std::move(plan)), steps_(routine_steps(catalog, plan_)), illustrations_(illustrations),
       callbacks_(std::move(callbacks)), total_(total_length(steps_)), timer_(this)
@@ -86,20 +91,26 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     running_->SetBackgroundColour(*wxWHITE);
     auto* run = new wxBoxSizer(wxVERTICAL);
     auto* live = new wxBoxSizer(wxHORIZONTAL);
-    cue_ = text(running_, "", teal, 1.6, true);
+    ring_ = new wxPanel(running_, wxID_ANY, wxDefaultPosition, wxSize(44, 44));
+    ring_->SetBackgroundStyle(wxBG_STYLE_PAINT);
+    ring_->Bind(wxEVT_PAINT, &RoutinePopup::paint_ring, this);
+    cue_ = text(running_, "", teal, 1.4, true);
     rep_ = text(running_, "", muted);
+    live->Add(ring_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
     live->Add(cue_, 1, wxALIGN_CENTER_VERTICAL);
     live->Add(rep_, 0, wxALIGN_CENTER_VERTICAL);
     run->Add(live, 0, wxEXPAND | wxBOTTOM, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    wxButton* done = button(running_, "Done", [this] { on_done(); });
-    done->SetDefault();
-    buttons->Add(done, 1, wxRIGHT, 6);
-    buttons->Add(button(running_, "Skip", [this] { on_skip(); }), 1, wxRIGHT, 6);
-    wxButton* hurt = button(running_, "Stop, this hurts", [this] { on_hurt(); });
+    next_ = button(running_, "Next", [this] { on_done(); });
+    next_->SetDefault();
+    buttons->Add(next_, 1, wxRIGHT, 6);
+    pause_ = button(running_, "Pause", [this] { on_pause(); });
+    buttons->Add(pause_, 1, wxRIGHT, 6);
+    buttons->Add(button(running_, "Skip exercise", [this] { on_skip(); }), 1);
+    run->Add(buttons, 0, wxEXPAND | wxBOTTOM, 6);
+    wxButton* hurt = button(running_, wxString::FromUTF8("Stop — this hurts"), [this] { on_hurt(); });
     hurt->SetForegroundColour(warm);
-    buttons->Add(hurt, 0);
-    run->Add(buttons, 0, wxEXPAND);
+    run->Add(hurt, 0, wxEXPAND);
     running_->SetSizer(run);
     box->Add(running_, 0, wxEXPAND | wxALL, 14);
 
@@ -108,7 +119,8 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     auto* fb = new wxBoxSizer(wxVERTICAL);
     fb->Add(text(feedback_, "How did that feel?", ink, 1.0, true), 0, wxBOTTOM, 8);
     auto* rates = new wxBoxSizer(wxHORIZONTAL);
-    rates->Add(button(feedback_, "Easy", [this] { on_rate(Rating::Easy); }), 1, wxRIGHT, 6);
+    easy_ = button(feedback_, "Easy", [this] { on_rate(Rating::Easy); });
+    rates->Add(easy_, 1, wxRIGHT, 6);
     rates->Add(button(feedback_, "Just right", [this] { on_rate(Rating::Ok); }), 1, wxRIGHT, 6);
     rates->Add(button(feedback_, "Hard", [this] { on_rate(Rating::Hard); }), 1);
     fb->Add(rates, 0, wxEXPAND);
@@ -125,7 +137,8 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     auto* advice_text = text(hurt_, advice, ink, 0.85);
     advice_text->Wrap(320);
     hs->Add(advice_text, 0, wxBOTTOM, 8);
-    hs->Add(button(hurt_, "Close", [this] { Close(); }), 0, wxALIGN_RIGHT);
+    close_hurt_ = button(hurt_, "Close", [this] { Close(); });
+    hs->Add(close_hurt_, 0, wxALIGN_RIGHT);
     hurt_->SetSizer(hs);
     box->Add(hurt_, 0, wxEXPAND | wxALL, 14);
 
@@ -134,17 +147,16 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     auto* fs = new wxBoxSizer(wxVERTICAL);
     finished_text_ = text(finished_, "", teal, 1.2, true);
     fs->Add(finished_text_, 0, wxBOTTOM, 8);
-    fs->Add(button(finished_, "Close", [this] { Close(); }), 0, wxALIGN_RIGHT);
+    close_done_ = button(finished_, "Close", [this] { Close(); });
+    fs->Add(close_done_, 0, wxALIGN_RIGHT);
     finished_->SetSizer(fs);
     box->Add(finished_, 0, wxEXPAND | wxALL, 14);
 
     root->SetSizer(box);
     Bind(wxEVT_TIMER, &RoutinePopup::tick, this);
+    Bind(wxEVT_CHAR_HOOK, &RoutinePopup::on_key, this);
     Bind(wxEVT_CLOSE_WINDOW, &RoutinePopup::on_close, this);
 
-    // Bottom-right of the primary display, clear of a bottom panel.
-    const wxRect area = wxDisplay(0u).GetClientArea();
-    SetPosition(wxPoint(area.GetRight() - GetSize().x - 16, area.GetBottom() - GetSize().y - 16));
     set_mode(Mode::Running);
     show_exercise();
     timer_.Start(1000);
@@ -173,7 +185,7 @@ void RoutinePopup::show_exercise()
     while (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) < exercise_) ++step_;
     step_left_ = step_ < steps_.size() ? static_cast<int>(steps_[step_].length.count()) : 0;
     show_step();
-    GetChildren().front()->Layout();
+    fit();
 }
 
 void RoutinePopup::show_step()
@@ -192,13 +204,14 @@ void RoutinePopup::show_step()
     case RoutineStep::Phase::Move:
         cue = breath ? (step_left_ > static_cast<int>(s.length.count()) / 2 ? "Breathe in" : "Breathe out") : "Move slowly";
         break;
-    case RoutineStep::Phase::Hold: cue = wxString::Format("Hold  %d", step_left_); break;
+    case RoutineStep::Phase::Hold: cue = wxString::Format("Hold  %d s", step_left_); break;
     case RoutineStep::Phase::Release: cue = "Release"; break;
     }
     cue_->SetLabel(cue);
     wxString rep = s.rep > 0 ? wxString::Format("Rep %d of %d", s.rep, s.reps) : wxString();
     if (!s.side.empty()) rep += u8((rep.empty() ? "" : " · ") + s.side + " side");
     rep_->SetLabel(rep);
+    ring_->Refresh();
     running_->Layout();
 }
 
@@ -211,7 +224,7 @@ void RoutinePopup::tick(wxTimerEvent&) { second(); }
 
 void RoutinePopup::second()
 {
-    if (mode_ != Mode::Running) return;
+    if (mode_ != Mode::Running || paused_) return;
     if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) return;
     ++elapsed_;
     if (--step_left_ > 0) {
@@ -228,6 +241,62 @@ void RoutinePopup::second()
 }
 
 void RoutinePopup::on_done() { set_mode(Mode::Feedback); }
+
+void RoutinePopup::on_pause()
+{
+    paused_ = !paused_;
+    pause_->SetLabel(paused_ ? "Resume" : "Pause");
+    if (paused_) timer_.Stop();
+    else timer_.Start(1000);
+    cue_->SetLabel(paused_ ? wxString("Paused") : cue_->GetLabel());
+    if (!paused_) show_step();
+}
+
+void RoutinePopup::on_key(wxKeyEvent& event)
+{
+    switch (event.GetKeyCode()) {
+    case WXK_SPACE:
+        if (mode_ == Mode::Running) on_pause();
+        return;
+    case WXK_RETURN:
+    case WXK_NUMPAD_ENTER:
+        if (mode_ == Mode::Running) on_done();
+        else if (mode_ == Mode::Feedback) on_rate(Rating::Ok);
+        else Close();
+        return;
+    case WXK_ESCAPE:
+        if (mode_ == Mode::Finished || mode_ == Mode::Hurt ||
+            wxMessageBox("End this routine now? It is recorded as stopped early.", "Limber", wxYES_NO | wxICON_QUESTION, this) == wxYES) {
+            if (mode_ != Mode::Finished && mode_ != Mode::Hurt) finish(false, "ended early");
+            Close();
+        }
+        return;
+    default: event.Skip();
+    }
+}
+
+void RoutinePopup::paint_ring(wxPaintEvent&)
+{
+    wxAutoBufferedPaintDC dc(ring_);
+    dc.SetBackground(wxBrush(ring_->GetParent()->GetBackgroundColour()));
+    dc.Clear();
+    const bool holding = step_ < steps_.size() && steps_[step_].phase == RoutineStep::Phase::Hold &&
+                         static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_;
+    if (!holding) return;
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+    const double size = ring_->GetClientSize().x;
+    const double c = size / 2;
+    const double r = c - 4;
+    const double share = static_cast<double>(step_left_) / static_cast<double>(steps_[step_].length.count());
+    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(220, 230, 228), 5)));
+    wxGraphicsPath track = gc->CreatePath();
+    track.AddCircle(c, c, r);
+    gc->StrokePath(track);
+    wxGraphicsPath arc = gc->CreatePath();
+    arc.AddArc(c, c, r, -M_PI / 2, -M_PI / 2 + 2 * M_PI * share, true);
+    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(teal, 5).Cap(wxCAP_ROUND)));
+    gc->StrokePath(arc);
+}
 
 void RoutinePopup::on_rate(std::optional<Rating> rating)
 {
@@ -261,6 +330,18 @@ void RoutinePopup::on_hurt()
     finish(false, "pain");
 }
 
+void RoutinePopup::fit()
+{
+    // As tall as this exercise's text needs, never under the compact 460; anchored
+    // bottom-right of the primary display, clear of a bottom panel.
+    wxWindow* root = GetChildren().front();
+    root->Layout();
+    SetClientSize(360, std::max(460, root->GetBestSize().y));
+    const wxRect area = wxDisplay(0u).GetClientArea();
+    SetPosition(wxPoint(area.GetRight() - GetSize().x - 16, area.GetBottom() - GetSize().y - 16));
+    root->Layout();
+}
+
 void RoutinePopup::set_mode(Mode mode)
 {
     mode_ = mode;
@@ -269,8 +350,11 @@ void RoutinePopup::set_mode(Mode mode)
     hurt_->Show(mode == Mode::Hurt);
     finished_->Show(mode == Mode::Finished);
     if (mode != Mode::Running) timer_.Stop();
-    else if (!timer_.IsRunning()) timer_.Start(1000);
-    GetChildren().front()->Layout();
+    else if (!timer_.IsRunning() && !paused_) timer_.Start(1000);
+    fit();
+    // Keyboard focus follows the panel on show, so Enter and Tab act on what is visible.
+    wxButton* focus = mode == Mode::Running ? next_ : mode == Mode::Feedback ? easy_ : mode == Mode::Hurt ? close_hurt_ : close_done_;
+    if (focus) focus->SetFocus();
 }
 
 void RoutinePopup::finish(bool completed, const std::string& why)
@@ -279,7 +363,13 @@ void RoutinePopup::finish(bool completed, const std::string& why)
     reported_end_ = true;
     if (mode_ == Mode::Hurt) return;
     progress_->SetValue(progress_->GetRange());
-    finished_text_->SetLabel(completed ? "Well done. Back to it, a little looser." : "Stopped. Another time.");
+    wxString result = completed ? "Well done. Back to it, a little looser." : "Stopped. Another time.";
+    result += wxString::Format("\nTime: %d min %02d s", static_cast<int>(elapsed_.count() / 60), static_cast<int>(elapsed_.count() % 60));
+    if (callbacks_.result_line) {
+        const std::string line = callbacks_.result_line();
+        if (!line.empty()) result += "\n" + u8(line);
+    }
+    finished_text_->SetLabel(result);
     cue_->SetLabel("");
     set_mode(Mode::Finished);
 }

@@ -27,6 +27,8 @@ public:
         std::function<void(const std::string& exercise, int reps, int hold_seconds, std::optional<Rating> rating)> step;
         // The routine ended: completed, or stopped early and why.
         std::function<void(bool completed, const std::string& why)> finish;
+        // A line for the result panel once the routine is done ("Streak: 3 days"), or empty.
+        std::function<std::string()> result_line;
     };
 
     RoutinePopup(const Catalog& catalog, const std::string& routine_name,
@@ -49,10 +51,14 @@ private:
     void second();
     void on_done();
     void on_skip();
+    void on_pause();
+    void on_key(wxKeyEvent& event);
+    void paint_ring(wxPaintEvent& event);
     void on_hurt();
     void on_rate(std::optional<Rating> rating);
     void next_exercise();
     void set_mode(Mode mode);
+    void fit();
     void finish(bool completed, const std::string& why);
     void on_close(wxCloseEvent& event);
     [[nodiscard]] const Exercise& exercise() const;
@@ -69,6 +75,7 @@ private:
     Seconds total_{0};
     int done_count_ = 0;
     bool reported_end_ = false;
+    bool paused_ = false;
     Mode mode_ = Mode::Running;
     wxTimer timer_;
 
@@ -80,6 +87,12 @@ private:
     wxStaticText* purpose_ = nullptr;
     wxStaticText* how_ = nullptr;
     wxStaticText* cue_ = nullptr;
+    wxPanel* ring_ = nullptr;
+    wxButton* pause_ = nullptr;
+    wxButton* next_ = nullptr;
+    wxButton* easy_ = nullptr;
+    wxButton* close_hurt_ = nullptr;
+    wxButton* close_done_ = nullptr;
     wxStaticText* rep_ = nullptr;
     wxPanel* running_ = nullptr;
     wxPanel* feedback_ = nullptr;

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Talks to the mock notification service on the session bus, for the tray's GUI test.
 
-calls                 print each Notify call as: id<TAB>summary<TAB>action keys (comma separated)
+calls                 print each Notify call as: n<TAB>id<TAB>summary<TAB>action keys (comma separated),
+                      where n counts the calls and id is the notification the mock answered with
 invoke ID KEY         emit ActionInvoked(ID, KEY), as if the user clicked that action
 """
 import sys
@@ -13,12 +14,19 @@ mock = dbus.Interface(bus.get_object("org.freedesktop.Notifications", "/org/free
                       "org.freedesktop.DBus.Mock")
 if sys.argv[1] == "calls":
     n = 0
+    last_id = 0
     for _, method, args in mock.GetCalls():
         if method != "Notify":
             continue
-        n += 1  # the mock numbers notifications from 1, in order
+        n += 1
+        # The mock answers a replacement with the id it replaces, and a new one with the next id.
+        if int(args[1]):
+            nid = int(args[1])
+        else:
+            last_id += 1
+            nid = last_id
         actions = [str(a) for a in args[5]][0::2]
-        print(f"{int(args[1]) or n}\t{args[3]}\t{','.join(actions)}")
+        print(f"{n}\t{nid}\t{args[3]}\t{','.join(actions)}")
 elif sys.argv[1] == "invoke":
     mock.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us",
                     [dbus.UInt32(int(sys.argv[2])), sys.argv[3]])
