@@ -48,6 +48,11 @@ expect_exit "start" 0 "^Started quick-daily-reset$" "$LIMBERCTL" start
 expect_exit "start while a routine runs" 3 "^limberctl: " "$LIMBERCTL" start
 expect_exit "status while in a break" 0 "^Doing " "$LIMBERCTL" status
 expect_exit "stop early" 0 "^Stopped$" "$LIMBERCTL" stop "phone rang"
+"$LIMBERCTL" --json pause 5m >"$LIMBER_TEST_DIR/pause.json"
+check "a command's reply carries the whole status" "$(json_get "$LIMBER_TEST_DIR/pause.json" "['status']['next_routine_name']")" \
+  "Quick Daily Reset"
+check "and the events it caused" "$(json_get "$LIMBER_TEST_DIR/pause.json" "['events'][0]['event']")" paused
+"$LIMBERCTL" resume >/dev/null
 expect_exit "a week that does not exist" 4 "^limberctl: .*week" "$LIMBERCTL" summary --week 2027-W53
 
 "$LIMBERCTL" status --format waybar >"$LIMBER_TEST_DIR/waybar.json"
@@ -63,7 +68,7 @@ PY
 check "CSV header" "$(head -n1 "$LIMBER_TEST_DIR/export.csv")" \
   "time_utc,local_time,kind,routine,exercise,side,reps,hold_seconds,length_seconds,was_due,detail"
 check "exported kinds" "$(cut -d, -f3 "$LIMBER_TEST_DIR/export.csv" | tail -n +2 | tr '\n' ' ')" \
-  "paused resumed skipped break_started break_stopped "
+  "paused resumed skipped break_started break_stopped paused resumed "
 "$LIMBERCTL" export >"$LIMBER_TEST_DIR/export.json"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$LIMBER_TEST_DIR/export.json" && echo "ok   JSON export parses" ||
   { echo "FAIL the JSON export does not parse" >&2; LIMBER_FAILED=1; }
