@@ -190,11 +190,12 @@ int main(int argc, char** argv)
         }
         if (*summary) {
             const Reply r = client.call(Verb::Summary, limber::protocol::SummaryArgs{week});
-            if (!r.ok || as_json) {
+            if (!r.ok) return report(r, false, "");
+            if (as_json) {
                 json copy = r.result;
                 copy.erase("text");
-                if (r.ok) std::cout << copy.dump(2) << "\n";
-                return report(r, false, "");
+                std::cout << copy.dump(2) << "\n";
+                return exit_ok;
             }
             std::cout << r.result.value("text", "");
             return exit_ok;

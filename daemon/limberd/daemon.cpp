@@ -162,9 +162,9 @@ void Daemon::plan()
 
 void Daemon::after_change()
 {
-    const Status s = engine_->status(now());
-    protocol::PushedEvent e{"status", protocol::to_json(s)};
-    std::string line = to_line(e);
+    const Instant t = now();
+    const Status s = engine_->status(t);
+    std::string line = to_line(protocol::PushedEvent{"status", status_json(t)});
     if (line != last_status_line_) {
         last_status_line_ = line;
         server_->broadcast(std::move(line));

@@ -48,6 +48,9 @@ public:
 
 private:
     [[nodiscard]] Instant now() const { return clock_->now(); }
+    // The status as every reply and the `status` event carry it: the scheduler's, plus the
+    // settings error, unsaved records and the next routine's name.
+    [[nodiscard]] nlohmann::json status_json(const Instant& t) const;
     void plan();
     void after_change();
     void on_event(const Event& event);

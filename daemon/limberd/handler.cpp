@@ -48,6 +48,17 @@ Rating rating_of(protocol::Feedback f)
 
 }  // namespace
 
+nlohmann::json Daemon::status_json(const Instant& t) const
+{
+    const Status status = engine_->status(t);
+    json s = protocol::to_json(status);
+    s["config_error"] = config_error_.empty() ? json() : json(config_error_);
+    s["unsaved_records"] = store_->pending();
+    const auto next = engine_->routine(status.next_routine);
+    s["next_routine_name"] = next ? json(next->name) : json();
+    return s;
+}
+
 Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
 {
     using protocol::Verb;
@@ -62,15 +73,7 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
         break;
     }
     case Verb::Status:
-    case Verb::Subscribe: {
-        json s = protocol::to_json(engine_->status(t));
-        s["config_error"] = config_error_.empty() ? json() : json(config_error_);
-        s["unsaved_records"] = store_->pending();
-        const auto next = engine_->routine(engine_->status(t).next_routine);
-        s["next_routine_name"] = next ? json(next->name) : json();
-        reply = Reply::success(std::move(s));
-        break;
-    }
+    case Verb::Subscribe: reply = Reply::success(status_json(t)); break;
     case Verb::Start: {
         const auto& a = std::get<protocol::StartArgs>(request.args);
         const CommandResult r = engine_->start(t, a.routine);
@@ -150,7 +153,7 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
                          request.verb != Verb::Export && request.verb != Verb::Subscribe;
     if (changes) {
         after_change();
-        if (reply.ok) reply.result["status"] = protocol::to_json(engine_->status(now()));
+        if (reply.ok) reply.result["status"] = status_json(now());
     }
     return reply;
 }

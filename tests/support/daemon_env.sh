@@ -9,10 +9,15 @@ export XDG_STATE_HOME=$LIMBER_TEST_DIR/state XDG_RUNTIME_DIR=$LIMBER_TEST_DIR/ru
 mkdir -p "$XDG_CONFIG_HOME/limber" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
+# Ends what the test started, the last started first (a daemon before the bus or display
+# it uses), and waits for each.
 limber_cleanup() {
-  local p
-  for p in "${LIMBER_TEST_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${LIMBER_TEST_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  local i p
+  for ((i = ${#LIMBER_TEST_PIDS[@]} - 1; i >= 0; i--)); do
+    p=${LIMBER_TEST_PIDS[i]}
+    kill "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
   rm -rf "$LIMBER_TEST_DIR"
 }
 trap limber_cleanup EXIT
@@ -21,8 +26,11 @@ trap limber_cleanup EXIT
 settings() { printf '%s\n' "$1" >"$XDG_CONFIG_HOME/limber/limber.toml"; }
 
 # start_limberd ARGS...: starts limberd and waits until its socket answers.
-start_limberd() {
-  "$LIMBERD" --no-notifications "$@" >"$LIMBER_TEST_DIR/limberd.log" 2>&1 &
+start_limberd() { start_limberd_notifying --no-notifications "$@"; }
+
+# start_limberd_notifying ARGS...: the same, but limberd may show notifications itself.
+start_limberd_notifying() {
+  "$LIMBERD" "$@" >>"$LIMBER_TEST_DIR/limberd.log" 2>&1 &
   LIMBERD_PID=$!
   LIMBER_TEST_PIDS+=("$LIMBERD_PID")
   local i
@@ -69,3 +77,91 @@ check() {
 
 # json_get FILE EXPR: a value from a JSON file (EXPR is Python indexing like ['breaks']['due']).
 json_get() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))$2)" "$1"; }
+
+# status_get EXPR: a value from `limberctl status --json` (EXPR as for json_get).
+status_get() {
+  "$LIMBERCTL" status --json >"$LIMBER_TEST_DIR/status.json" || return 1
+  json_get "$LIMBER_TEST_DIR/status.json" "$1"
+}
+
+# wait_status EXPR VALUE SECONDS: waits until status_get EXPR prints VALUE.
+wait_status() {
+  local i got=
+  for i in $(seq $(($3 * 20))); do
+    got=$(status_get "$1" 2>/dev/null || true)
+    [ "$got" = "$2" ] && { echo "ok   status$1: $2"; return 0; }
+    sleep 0.05
+  done
+  echo "FAIL status$1: expected '$2' within $3 s, last '$got'" >&2
+  LIMBER_FAILED=1
+  return 1
+}
+
+# stop_limberd: SIGTERM, and the exit status must be 0.
+stop_limberd() {
+  kill -TERM "$LIMBERD_PID"
+  local rc=0
+  wait "$LIMBERD_PID" || rc=$?
+  check "limberd exit status on SIGTERM" "$rc" 0
+}
+
+# expect_exit LABEL CODE PATTERN COMMAND...: COMMAND must exit CODE and print PATTERN (ERE).
+expect_exit() {
+  local label=$1 code=$2 pattern=$3 rc=0
+  shift 3
+  "$@" >"$LIMBER_TEST_DIR/out" 2>&1 || rc=$?
+  if [ "$rc" != "$code" ] || ! grep -Eq -- "$pattern" "$LIMBER_TEST_DIR/out"; then
+    echo "FAIL $label: expected exit $code and /$pattern/, got exit $rc:" >&2
+    cat "$LIMBER_TEST_DIR/out" >&2
+    LIMBER_FAILED=1
+  else
+    echo "ok   $label: exit $rc, $(head -n1 "$LIMBER_TEST_DIR/out")"
+  fi
+}
+
+# start_xvfb: a private X server; sets DISPLAY. Exits 77 (skipped) without Xvfb or xdotool.
+start_xvfb() {
+  command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "no Xvfb or xdotool" >&2; exit 77; }
+  # -displayfd picks a free display number and writes it once the server is ready.
+  Xvfb -displayfd 3 -nolisten tcp -screen 0 640x480x24 3>"$LIMBER_TEST_DIR/display" 2>"$LIMBER_TEST_DIR/xvfb.log" &
+  LIMBER_TEST_PIDS+=($!)
+  local i
+  for i in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
+  [ -s "$LIMBER_TEST_DIR/display" ] || { echo "Xvfb did not start" >&2; cat "$LIMBER_TEST_DIR/xvfb.log" >&2; exit 1; }
+  export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
+}
+
+# start_bus system|session: a private D-Bus daemon, our own child so cleanup ends it; sets
+# DBUS_SYSTEM_BUS_ADDRESS or DBUS_SESSION_BUS_ADDRESS (and unsets the other).
+# Exits 77 (skipped) without dbus-daemon, gdbus or python3-dbusmock.
+start_bus() {
+  command -v dbus-daemon >/dev/null && command -v gdbus >/dev/null || { echo "no dbus-daemon or gdbus" >&2; exit 77; }
+  /usr/bin/python3 -c 'import dbusmock' 2>/dev/null || { echo "no python3-dbusmock" >&2; exit 77; }
+  local sock=$LIMBER_TEST_DIR/$1-bus.sock i
+  dbus-daemon --session --nofork --address="unix:path=$sock" --print-address=3 \
+    3>"$LIMBER_TEST_DIR/$1-bus.address" 2>"$LIMBER_TEST_DIR/$1-bus.log" &
+  LIMBER_TEST_PIDS+=($!)
+  for i in $(seq 100); do [ -s "$LIMBER_TEST_DIR/$1-bus.address" ] && break; sleep 0.1; done
+  if [ "$1" = system ]; then
+    export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$sock"
+    unset DBUS_SESSION_BUS_ADDRESS
+  else
+    export DBUS_SESSION_BUS_ADDRESS="unix:path=$sock"
+    unset DBUS_SYSTEM_BUS_ADDRESS
+  fi
+}
+
+# start_mock BUS_FLAG TEMPLATE NAME PATH METHOD: dbusmock with TEMPLATE, waited on until
+# METHOD on NAME PATH answers. BUS_FLAG is --system or --session.
+start_mock() {
+  /usr/bin/python3 -m dbusmock "$1" --template "$2" >"$LIMBER_TEST_DIR/mock-$2.log" 2>&1 &
+  LIMBER_TEST_PIDS+=($!)
+  local i
+  for i in $(seq 100); do
+    gdbus call "$1" -d "$3" -o "$4" -m "$5" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "dbusmock $2 did not start:" >&2
+  cat "$LIMBER_TEST_DIR/mock-$2.log" >&2
+  exit 1
+}
