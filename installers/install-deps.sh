@@ -15,6 +15,10 @@ packages=(
   libwxgtk3.2-dev libgtk-3-dev
   # tests
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 sway wtype
+  # packages: cpack's DEB generator (dpkg-shlibdeps, file), PNG icons from the SVG, and the
+  # checks on what the package installs (desktop entries, AppStream, the user unit, man pages,
+  # completion)
+  dpkg-dev file librsvg2-bin desktop-file-utils appstream systemd groff-base man-db bash-completion
 )
 
 missing=()
