@@ -75,6 +75,18 @@ dpkg-deb -e "$deb" "$tmp/control"
 grep -qxF /etc/xdg/autostart/limber-tray.desktop "$tmp/control/conffiles" ||
     fail "the autostart entry is not a conffile"
 
+# A plain install under another prefix stays under it, /etc included.
+if cmake --install "$build" --prefix "$tmp/prefix" >"$tmp/install.log" 2>&1; then
+    outside=$(sed -n 's/^-- \(Installing\|Up-to-date\): //p' "$tmp/install.log" | grep -v "^$tmp/prefix/")
+    [ -z "$outside" ] || fail "cmake --install --prefix wrote outside the prefix: $outside"
+    [ -f "$tmp/prefix/etc/xdg/autostart/limber-tray.desktop" ] || fail "no autostart entry under the prefix"
+    grep -qx "ExecStart=$tmp/prefix/bin/limberd" "$tmp/prefix/lib/systemd/user/limberd.service" ||
+        fail "the unit installed under $tmp/prefix does not start $tmp/prefix/bin/limberd"
+else
+    cat "$tmp/install.log"
+    fail "cmake --install --prefix"
+fi
+
 # 3. The unpacked programs find their data at /usr/bin/../share/limber
 root=$tmp/root
 dpkg-deb -x "$deb" "$root"
