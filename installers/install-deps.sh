@@ -14,7 +14,11 @@ packages=(
   # tray
   libwxgtk3.2-dev libgtk-3-dev
   # tests
-  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer sway wtype
+  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils sway wtype
+  # packages: cpack's DEB generator (dpkg-shlibdeps, file), PNG icons from the SVG, and the
+  # checks on what the package installs (desktop entries, AppStream, the user unit, man pages,
+  # completion)
+  dpkg-dev file librsvg2-bin desktop-file-utils appstream systemd groff-base man-db bash-completion
 )
 
 missing=()
