@@ -32,7 +32,7 @@ int main(int argc, char** argv)
     std::string idle = "2s";
     std::string timeout = "30s";
     int count = 0;
-    app.add_option("spec", spec, "auto, x11, wayland, logind, script:FILE[@SPEED] or none");
+    app.add_option("spec", spec, "auto, x11, wayland, mutter, logind, screensaver, script:FILE[@SPEED] or none");
     app.add_option("--idle", idle, "Idle threshold (default 2s)");
     app.add_option("--timeout", timeout, "Give up after this long (default 30s)");
     app.add_option("--count", count, "Exit after this many lines; exit 2 if the timeout comes first");
@@ -53,6 +53,15 @@ int main(int argc, char** argv)
             deadline.cancel();
             signals.cancel();
         };
+        deadline.async_wait([&](const boost::system::error_code& ec) {
+            if (ec) return;
+            std::cerr << "probe: timed out\n";
+            finish(count > 0 ? exit_timed_out : 0);
+        });
+        signals.async_wait([&](const boost::system::error_code& ec, int) {
+            if (!ec) finish(0);
+        });
+        // Started last: a count reached during start() must find the waits above to cancel.
         std::cerr << "probe: watching " << source.name() << "\n";
         source.start([&](const limber::Activity& a) {
             std::cout << limber::to_string(a.kind);
@@ -62,14 +71,6 @@ int main(int argc, char** argv)
             }
             std::cout << std::endl;  // flushed: tests read the lines as they come
             if (count > 0 && ++lines == count) finish(0);
-        });
-        deadline.async_wait([&](const boost::system::error_code& ec) {
-            if (ec) return;
-            std::cerr << "probe: timed out\n";
-            finish(count > 0 ? exit_timed_out : 0);
-        });
-        signals.async_wait([&](const boost::system::error_code& ec, int) {
-            if (!ec) finish(0);
         });
         io.run();
         return status;

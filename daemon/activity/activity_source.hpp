@@ -35,10 +35,12 @@ public:
 };
 
 // Makes the sources a spec asks for:
-//   "auto"            Wayland idle if $WAYLAND_DISPLAY offers an idle protocol, else X11 idle
-//                     if $DISPLAY works and has XSync; plus logind if there is a system bus;
-//                     whatever is missing is a warning
-//   "x11", "wayland", "logind"
+//   "auto"            Wayland idle if $WAYLAND_DISPLAY offers an idle protocol, else (with
+//                     $WAYLAND_DISPLAY set) Mutter idle if org.gnome.Mutter.IdleMonitor is on
+//                     the session bus, else X11 idle if $DISPLAY works and has XSync; plus
+//                     logind if there is a system bus and the ScreenSaver if there is a
+//                     session bus; whatever is missing is a warning
+//   "x11", "wayland", "mutter", "logind", "screensaver"
 //                     that source alone; if it cannot start, a warning and no source
 //   "script:FILE[@N]" play an activity script, N times faster (throws ConfigError if bad)
 //   "none"            no source: the user is taken to be active

@@ -3,6 +3,8 @@
 
 #include "activity/log.hpp"
 #include "activity/logind.hpp"
+#include "activity/mutter_idle.hpp"
+#include "activity/screensaver.hpp"
 #include "activity/script_source.hpp"
 #include "activity/wayland_idle.hpp"
 #include "activity/x11_idle.hpp"
@@ -41,18 +43,28 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
         add(out, WaylandIdle::open(io, idle_threshold, clock));
     } else if (spec == "logind") {
         add(out, Logind::open(io));
+    } else if (spec == "screensaver") {
+        add(out, ScreenSaver::open(io));
+    } else if (spec == "mutter") {
+        add(out, MutterIdle::open(io, idle_threshold, clock));
     } else if (spec == "auto") {
-        // Under Wayland, DISPLAY may name XWayland too, whose idle counter sees only the input
-        // given to X clients: the compositor's own idle notifications come first there.
+        // Idle, from the first of these that works. Under Wayland, DISPLAY may name XWayland
+        // too, whose idle counter sees only the input given to X clients: the compositor's own
+        // idle notifications come first there, then GNOME's IdleMonitor (Mutter offers neither
+        // Wayland idle protocol), and X11 only as the last resort.
         const bool x11 = env_set("DISPLAY");
         const bool wayland = env_set("WAYLAND_DISPLAY");
         if (wayland) add(out, WaylandIdle::open(io, idle_threshold, clock));
+        if (out.empty() && wayland) add(out, MutterIdle::open(io, idle_threshold, clock));
         if (out.empty() && x11) add(out, X11Idle::open(io, idle_threshold, clock));
         if (!x11 && !wayland) activity_log()->warn("neither DISPLAY nor WAYLAND_DISPLAY is set; idle is not tracked");
+        // Lock and sleep: logind on the system bus, and the desktop's screensaver on the
+        // session bus, which knows of locks that logind is not told about.
         add(out, Logind::open(io));
+        add(out, ScreenSaver::open(io));
     } else {
         throw std::invalid_argument("unknown activity source '" + std::string(spec) +
-                                    "' (expected auto, x11, wayland, logind, script:FILE[@SPEED] or none)");
+                                    "' (expected auto, x11, wayland, mutter, logind, screensaver, script:FILE[@SPEED] or none)");
     }
     return out;
 }
