@@ -1,11 +1,11 @@
 // limberctl: Limber from the command line. See `limberctl --help`.
 #include "client/client.hpp"
 #include "client/runtime.hpp"
+#include "client/time_text.hpp"
 #include "limber/duration.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include <ctime>
 #include <iostream>
 
 namespace {
@@ -22,29 +22,6 @@ constexpr int exit_refused = 3;
 constexpr int exit_not_found = 4;
 constexpr int exit_not_running = 5;
 
-std::string minutes(long long seconds)
-{
-    const long long m = (seconds + 59) / 60;
-    if (m < 60) return std::to_string(m) + " min";
-    return std::to_string(m / 60) + " h " + std::to_string(m % 60) + " min";
-}
-
-// "2026-11-24T13:30:00Z" in local time, "14:30" (or "Wed 14:30" when not today).
-std::string local_clock(const std::string& iso)
-{
-    std::tm tm{};
-    if (!strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return iso;
-    const std::time_t t = timegm(&tm);
-    std::tm local{};
-    localtime_r(&t, &local);
-    const std::time_t now = std::time(nullptr);
-    std::tm today{};
-    localtime_r(&now, &today);
-    char buf[32];
-    std::strftime(buf, sizeof buf, local.tm_yday == today.tm_yday && local.tm_year == today.tm_year ? "%H:%M" : "%a %H:%M", &local);
-    return buf;
-}
-
 struct Describe {
     std::string text;     // one line for people
     std::string short_;   // a few characters for a status bar
@@ -57,13 +34,13 @@ Describe describe(const json& s)
     if (phase == "due") return {"Break due: " + routine, "break"};
     if (phase == "in_break") return {"Doing " + s["in_break_routine"].get<std::string>(), "break"};
     if (phase == "paused") {
-        const auto until = s["paused_until"].is_string() ? local_clock(s["paused_until"].get<std::string>()) : "";
+        const auto until = s["paused_until"].is_string() ? limber::local_clock(s["paused_until"].get<std::string>()) : "";
         return {"Paused until " + until, "paused"};
     }
     if (phase == "away") return {"Away: this counts as a break", "away"};
     if (phase == "off_hours") return {"Outside working hours", "off"};
     const long long left = s["until_due_seconds"].is_number() ? s["until_due_seconds"].get<long long>() : 0;
-    return {"Next break in " + minutes(left) + " (" + routine + ")", minutes(left)};
+    return {"Next break in " + limber::minutes_text(left) + " (" + routine + ")", limber::minutes_text(left)};
 }
 
 int code_for(const Reply& r)
@@ -185,7 +162,7 @@ int main(int argc, char** argv)
             }
             const Reply r = client.call(Verb::Pause, a);
             std::string until;
-            if (r.ok && r.result["status"]["paused_until"].is_string()) until = local_clock(r.result["status"]["paused_until"]);
+            if (r.ok && r.result["status"]["paused_until"].is_string()) until = limber::local_clock(r.result["status"]["paused_until"]);
             return report(r, as_json, "Paused until " + until);
         }
         if (*summary) {

@@ -6,24 +6,8 @@
 set -euo pipefail
 probe=$1
 . "$(dirname "$0")/support/wait_lines.sh"
-command -v dbus-daemon >/dev/null && command -v gdbus >/dev/null || { echo "no dbus-daemon or gdbus" >&2; exit 77; }
-/usr/bin/python3 -c 'import dbusmock' 2>/dev/null || { echo "no python3-dbusmock" >&2; exit 77; }
-
-dir=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-
-# The bus stays our child (--nofork), so the trap can end it and wait for it.
-dbus-daemon --session --nofork --address="unix:path=$dir/session.sock" --print-address=3 3>"$dir/address" 2>"$dir/bus.log" &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$dir/address" ] && break; sleep 0.1; done
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$dir/session.sock"
-unset DBUS_SYSTEM_BUS_ADDRESS
+. "$(dirname "$0")/support/private_bus.sh"
+start_private_bus session
 
 iface=org.freedesktop.ScreenSaver
 saver() { gdbus call --session -d "$iface" "$@" >/dev/null; }

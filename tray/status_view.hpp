@@ -2,6 +2,8 @@
 // state. Pure: tested without a display.
 #pragma once
 
+#include "client/time_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <optional>
@@ -27,8 +29,5 @@ struct StatusView {
     static StatusView not_running();
 };
 
-// "14:30" (or "Wed 14:30" when not today) for an ISO 8601 UTC time, in local time.
-std::string local_clock(const std::string& iso_utc);
-std::string minutes_text(long long seconds);
 
 }  // namespace limber::tray
