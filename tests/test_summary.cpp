@@ -114,11 +114,23 @@ TEST_CASE("the weekly figures match the hand count")
     REQUIRE(w.days.size() == 7);
     const long active[] = {9720, 7080, 0, 1800, 0, 1800, 4200};
     const long longest[] = {3600, 4260, 0, 600, 0, 1800, 1800};
+    // Monday: three due (the snoozed one coming back is not new), one taken; Tuesday: two due,
+    // one stopped early, one missed; Thursday's routine on demand was not due; Sunday: one of one.
+    const int due[] = {3, 2, 0, 0, 0, 0, 1};
+    const int taken[] = {1, 0, 0, 0, 0, 0, 1};
+    int due_sum = 0;
+    int taken_sum = 0;
     for (std::size_t d = 0; d < 7; ++d) {
         INFO("day " << d);
         CHECK(w.days[d].active.count() == active[d]);
         CHECK(w.days[d].longest_stretch.count() == longest[d]);
+        CHECK(w.days[d].due == due[d]);
+        CHECK(w.days[d].taken == taken[d]);
+        due_sum += w.days[d].due;
+        taken_sum += w.days[d].taken;
     }
+    CHECK(due_sum == w.due);
+    CHECK(taken_sum == w.taken);
     CHECK(w.active.count() == 24600);
     CHECK(w.longest_stretch.count() == 4260);
     CHECK(w.routines == limber::Counts{{"quick-daily-reset", 2}, {"end-of-day-relief", 1}});
@@ -207,7 +219,14 @@ TEST_CASE("the JSON report has every figure under stable names")
     CHECK(j["breaks"] == nlohmann::json{{"due", 6}, {"taken", 2}, {"partial", 1}, {"snoozed", 1}, {"skipped", 1}, {"missed", 1}, {"natural", 2}});
     CHECK(j["compliance"].get<double>() == Approx(1.0 / 3));
     CHECK(j["days"].size() == 7);
-    CHECK(j["days"][1] == nlohmann::json{{"date", "2026-03-24"}, {"active_seconds", 7080}, {"longest_stretch_seconds", 4260}});
+    CHECK(j["days"][0] == nlohmann::json{{"date", "2026-03-23"}, {"active_seconds", 9720}, {"longest_stretch_seconds", 3600},
+                                         {"breaks_due", 3}, {"breaks_taken", 1}});
+    CHECK(j["days"][1] == nlohmann::json{{"date", "2026-03-24"}, {"active_seconds", 7080}, {"longest_stretch_seconds", 4260},
+                                         {"breaks_due", 2}, {"breaks_taken", 0}});
+    CHECK(j["days"][6]["breaks_due"] == 1);
+    CHECK(j["days"][6]["breaks_taken"] == 1);
+    CHECK(j["previous"]["days"][2]["breaks_due"] == 1);
+    CHECK(j["previous"]["days"][2]["breaks_taken"] == 1);
     CHECK(j["active_seconds"] == 24600);
     CHECK(j["longest_stretch_seconds"] == 4260);
     CHECK(j["routines"][0] == nlohmann::json{{"id", "quick-daily-reset"}, {"count", 2}});

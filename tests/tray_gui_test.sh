@@ -38,6 +38,7 @@ enabled = false
 [daily_routine]
 enabled = false'
 start_limberd --activity-source none
+echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"  # the welcome has its own test
 "$TRAY" >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")

@@ -7,6 +7,7 @@
 #include "settings_dialog.hpp"
 #include "summary_window.hpp"
 #include "tray_icon.hpp"
+#include "welcome_window.hpp"
 
 #include <wx/aboutdlg.h>
 #include <wx/cmdline.h>
@@ -65,7 +66,7 @@ void TrayApp::OnInitCmdLine(wxCmdLineParser& parser)
 {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption("", "socket", "limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)");
-    parser.AddOption("", "show", "open a window at start: popup[:ROUTINE], card, summary, settings or menu");
+    parser.AddOption("", "show", "open a window at start: popup[:ROUTINE], card, summary, settings, welcome or menu");
     parser.AddSwitch("", "no-notifications", "show the break card instead of desktop notifications");
 }
 
@@ -110,6 +111,7 @@ bool TrayApp::OnInit()
     else if (show_ == "card") notify_due("quick-daily-reset");
     else if (show_ == "summary") show_summary();
     else if (show_ == "settings") CallAfter([this] { show_settings(); });
+    else if (show_ == "welcome" || show_.empty()) welcome_first({}, show_ == "welcome");
     else if (show_ == "menu") CallAfter([this] {
         // A stand-in window holds the menu where a screenshot can see it.
         auto* frame = new wxFrame(nullptr, wxID_ANY, "Limber menu", wxPoint(20, 20), wxSize(10, 10), wxFRAME_NO_TASKBAR | wxBORDER_NONE);
@@ -250,6 +252,7 @@ void TrayApp::error(const std::string& message)
 void TrayApp::start_routine(const std::string& routine)
 {
     withdraw_due();
+    if (welcome_first([this, routine] { start_routine(routine); })) return;
     if (popup_) {
         popup_->Raise();
         return;
@@ -311,7 +314,12 @@ void TrayApp::show_summary()
             if (!r.ok) throw std::runtime_error(r.message);
             return r.result;
         },
-        [this](const std::string& id) { return routine_name(catalog_, id); });
+        [this](const std::string& id) { return routine_name(catalog_, id); },
+        [this](const std::string& from, const std::string& to, bool csv) {
+            const protocol::Reply r = link_->call(Verb::Export, protocol::ExportArgs{from, to, csv ? protocol::ExportFormat::Csv : protocol::ExportFormat::Json});
+            if (!r.ok) throw std::runtime_error(r.message);
+            return r.result.value("content", std::string{});
+        });
     summary_ = w;
     w->show_week("");
     w->Show();
@@ -329,6 +337,20 @@ void TrayApp::show_settings()
     }
     SettingsDialog dialog(nullptr, catalog_, current, paths.settings());
     dialog.ShowModal();
+}
+
+bool TrayApp::welcome_first(std::function<void()> then, bool again)
+{
+    if (welcome_) {
+        if (then) welcome_->then(std::move(then));
+        welcome_->Raise();
+        return true;
+    }
+    if (!again && welcome_acknowledged()) return false;
+    auto* w = new WelcomeWindow(catalog_.safety, std::move(then));
+    welcome_ = w;
+    w->Show();
+    return true;
 }
 
 void TrayApp::show_about()

@@ -20,6 +20,7 @@ class TrayIcon;
 class RoutinePopup;
 class BreakCard;
 class SummaryWindow;
+class WelcomeWindow;
 
 class TrayApp final : public wxApp {
 public:
@@ -38,6 +39,9 @@ public:
     void show_summary();
     void show_settings();
     void show_about();
+    // Before the first routine: the welcome, until acknowledged. True when it is shown and
+    // `then` waits for "I understand". `again` shows it even when acknowledged (--show welcome).
+    bool welcome_first(std::function<void()> then, bool again = false);
     void start_daemon();
     void quit();
 
@@ -64,6 +68,7 @@ private:
     wxWeakRef<RoutinePopup> popup_;
     wxWeakRef<BreakCard> card_;
     wxWeakRef<SummaryWindow> summary_;
+    wxWeakRef<WelcomeWindow> welcome_;
     std::unique_ptr<wxNotificationMessage> notification_;  // kept alive, or its events never arrive
     StatusView view_ = StatusView::not_running();
     nlohmann::json last_status_;

@@ -2,6 +2,7 @@
 
 #include "limber/duration.hpp"
 #include "limber/error.hpp"
+#include "limber/settings_edit.hpp"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -12,7 +13,9 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
 
 namespace limber::tray {
 namespace {
@@ -28,7 +31,76 @@ wxString spans_text(const std::vector<DaySpan>& spans)
     return out;
 }
 
+std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+std::string read_file(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::filesystem::path config_home()
+{
+    const char* xdg = std::getenv("XDG_CONFIG_HOME");
+    if (xdg && *xdg == '/') return xdg;
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home ? home : "") / ".config";
+}
+
+// The entry a package installs in $XDG_CONFIG_DIRS (default /etc/xdg), if any.
+std::optional<std::filesystem::path> system_autostart()
+{
+    const char* dirs = std::getenv("XDG_CONFIG_DIRS");
+    std::string list = dirs && *dirs ? dirs : "/etc/xdg";
+    std::istringstream in(list);
+    std::error_code ec;
+    for (std::string dir; std::getline(in, dir, ':');)
+        if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "autostart" / "limber-tray.desktop", ec))
+            return std::filesystem::path(dir) / "autostart" / "limber-tray.desktop";
+    return std::nullopt;
+}
+
+bool hidden(const std::string& entry) { return entry.find("\nHidden=true") != std::string::npos; }
+
+std::string autostart_entry(bool enabled)
+{
+    std::error_code ec;
+    std::string exe = std::filesystem::canonical("/proc/self/exe", ec).string();
+    if (ec || exe.empty()) exe = "limber-tray";
+    if (exe.find_first_of(" \t\"\\`$") != std::string::npos) {  // the Exec key's own quoting
+        std::string q = "\"";
+        for (char c : exe) {
+            if (c == '"' || c == '`' || c == '$' || c == '\\') q += '\\';
+            q += c;
+        }
+        exe = q + "\"";
+    }
+    std::string out = "[Desktop Entry]\n"
+                      "Type=Application\n"
+                      "Name=Limber\n"
+                      "Comment=Reminds you to take breaks and do short upper-back routines\n"
+                      "Exec=" + exe + "\n"
+                      "Icon=limber\n"
+                      "Terminal=false\n"
+                      "X-GNOME-Autostart-Delay=5\n"
+                      "X-KDE-autostart-after=panel\n"
+                      "X-LXQt-Need-Tray=true\n";
+    if (!enabled) out += "Hidden=true\n";  // hides the system-wide entry of the same name
+    return out;
+}
+
 }  // namespace
+
+std::filesystem::path autostart_file() { return config_home() / "autostart" / "limber-tray.desktop"; }
+
+bool autostart_enabled()
+{
+    std::error_code ec;
+    if (std::filesystem::exists(autostart_file(), ec)) return !hidden(read_file(autostart_file()));
+    return system_autostart().has_value();
+}
 
 SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Settings settings, std::filesystem::path file)
     : wxDialog(parent, wxID_ANY, "Limber settings"), catalog_(catalog), settings_(std::move(settings)), file_(std::move(file))
@@ -84,6 +156,11 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
         if (catalog_.routines[i].id == settings_.routine) routine_->SetSelection(static_cast<int>(i));
         if (catalog_.routines[i].id == settings_.daily.routine) daily_routine_->SetSelection(static_cast<int>(i));
     }
+    autostart_was_ = autostart_enabled();
+    autostart_ = new wxCheckBox(this, wxID_ANY, "Start Limber when I log in");
+    autostart_->SetValue(autostart_was_);
+    grid->AddSpacer(0);
+    grid->Add(autostart_);
     box->Add(grid, 1, wxEXPAND | wxALL, 16);
     box->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
     SetSizerAndFit(box);
@@ -106,18 +183,34 @@ bool SettingsDialog::save()
     s.daily.enabled = daily_on_->GetValue();
     if (daily_routine_->GetSelection() >= 0)
         s.daily.routine = catalog_.routines[static_cast<std::size_t>(daily_routine_->GetSelection())].id;
-    // Hours and the daily time are checked by the same reader limberd uses: write the text,
-    // read it back, and only then save it.
-    std::string text = format_settings(s);
-    const auto replace = [&](const std::string& key, const std::string& value) {
-        const auto at = text.find("\n" + key + " = ");
-        if (at == std::string::npos) return;
-        const auto end = text.find('\n', at + 1);
-        text.replace(at + 1, end - at - 1, key + " = \"" + value + "\"");
+    // Only the keys whose value changed are rewritten, in place: the user's own comments and
+    // keys stay. A new file starts from the commented template.
+    std::error_code exists_ec;
+    const bool existing = std::filesystem::exists(file_, exists_ec);
+    std::string text = existing ? read_file(file_) : format_settings(settings_);
+    const auto put = [&](const char* section, const char* key, const std::string& before, const std::string& after) {
+        if (after != before) text = set_setting(std::move(text), section, key, after);
     };
+    const auto duration = [](auto d) { return in_quotes(format_duration(std::chrono::duration_cast<std::chrono::seconds>(d))); };
+    const auto boolean = [](bool b) { return std::string(b ? "true" : "false"); };
+    const Settings& o = settings_;
+    put("breaks", "every", duration(o.every), duration(s.every));
+    put("breaks", "warn_before", duration(o.warn_before), duration(s.warn_before));
+    put("breaks", "routine", in_quotes(o.routine), in_quotes(s.routine));
+    put("breaks", "snooze", duration(o.snooze), duration(s.snooze));
+    put("breaks", "max_snoozes", std::to_string(o.max_snoozes), std::to_string(s.max_snoozes));
+    put("idle", "natural_break", duration(o.natural_break), duration(s.natural_break));
+    put("idle", "idle_counts_as_sitting", boolean(o.idle_counts_as_sitting), boolean(s.idle_counts_as_sitting));
+    put("working_hours", "enabled", boolean(o.working_hours.enabled), boolean(s.working_hours.enabled));
     static const char* const keys[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    for (std::size_t i = 0; i < 7; ++i) replace(keys[i], days_[i]->GetValue().Trim().Trim(false).ToStdString());
-    replace("at", daily_at_->GetValue().Trim().Trim(false).ToStdString());
+    for (std::size_t i = 0; i < 7; ++i)
+        put("working_hours", keys[i], in_quotes(spans_text(o.working_hours.days[(i + 1) % 7]).ToStdString()),
+            in_quotes(days_[i]->GetValue().Trim().Trim(false).ToStdString()));
+    put("daily_routine", "enabled", boolean(o.daily.enabled), boolean(s.daily.enabled));
+    put("daily_routine", "routine", in_quotes(o.daily.routine), in_quotes(s.daily.routine));
+    put("daily_routine", "at", in_quotes(format_time_of_day(o.daily.at)), in_quotes(daily_at_->GetValue().Trim().Trim(false).ToStdString()));
+    // Hours and the daily time are checked by the same reader limberd uses: read the text
+    // back, and only then save it.
     try {
         parse_settings(text, file_.filename().string(), catalog_);
     } catch (const ConfigError& e) {
@@ -141,6 +234,29 @@ bool SettingsDialog::save()
         wxMessageBox("Cannot save " + file_.string() + ": " + ec.message(), "Settings not saved", wxOK | wxICON_ERROR, this);
         return false;
     }
+    return save_autostart();
+}
+
+bool SettingsDialog::save_autostart()
+{
+    const bool wanted = autostart_->GetValue();
+    if (wanted == autostart_was_) return true;
+    const auto file = autostart_file();
+    std::error_code ec;
+    if (!wanted && !system_autostart()) {
+        std::filesystem::remove(file, ec);
+    } else {
+        std::filesystem::create_directories(file.parent_path(), ec);
+        std::ofstream out(file, std::ios::trunc);
+        out << autostart_entry(wanted);
+        out.close();
+        if (!out) ec = std::make_error_code(std::errc::io_error);
+    }
+    if (ec) {
+        wxMessageBox("Cannot change " + file.string() + ": " + ec.message(), "Start at login", wxOK | wxICON_ERROR, this);
+        return false;
+    }
+    autostart_was_ = wanted;
     return true;
 }
 

@@ -17,12 +17,18 @@ class wxTextCtrl;
 
 namespace limber::tray {
 
+// $XDG_CONFIG_HOME/autostart/limber-tray.desktop: the user's own login entry for limber-tray.
+std::filesystem::path autostart_file();
+// Whether limber-tray starts at login: the user's entry, or else one installed system-wide.
+bool autostart_enabled();
+
 class SettingsDialog final : public wxDialog {
 public:
     SettingsDialog(wxWindow* parent, const Catalog& catalog, Settings settings, std::filesystem::path file);
 
 private:
     bool save();
+    bool save_autostart();
     const Catalog& catalog_;
     Settings settings_;
     std::filesystem::path file_;
@@ -38,6 +44,8 @@ private:
     wxCheckBox* daily_on_ = nullptr;
     wxChoice* daily_routine_ = nullptr;
     wxTextCtrl* daily_at_ = nullptr;
+    wxCheckBox* autostart_ = nullptr;
+    bool autostart_was_ = false;
 };
 
 }  // namespace limber::tray

@@ -4,13 +4,16 @@
 
 #include <wx/button.h>
 #include <wx/dcbuffer.h>
+#include <wx/filedlg.h>
 #include <wx/graphics.h>
+#include <wx/msgdlg.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 
 namespace limber::tray {
 namespace {
@@ -42,9 +45,9 @@ wxStaticText* label(wxWindow* parent, const wxColour& colour, float scale = 1.0f
 
 }  // namespace
 
-SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::string&)> routine_name)
-    : wxFrame(nullptr, wxID_ANY, "Limber: weekly summary", wxDefaultPosition, wxSize(520, 560)),
-      fetch_(std::move(fetch)), routine_name_(std::move(routine_name))
+SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::string&)> routine_name, Export exporter)
+    : wxFrame(nullptr, wxID_ANY, "Limber: weekly summary", wxDefaultPosition, wxSize(520, 640)),
+      fetch_(std::move(fetch)), export_(std::move(exporter)), routine_name_(std::move(routine_name))
 {
     auto* root = new wxPanel(this);
     root->SetBackgroundColour(*wxWHITE);
@@ -67,14 +70,29 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     box->Add(headline_, 0, wxLEFT | wxRIGHT, 16);
     changes_ = label(root, muted);
     box->Add(changes_, 0, wxLEFT | wxRIGHT | wxTOP, 16);
-    chart_ = new wxPanel(root, wxID_ANY, wxDefaultPosition, wxSize(-1, 170));
+    chart_ = new wxPanel(root, wxID_ANY, wxDefaultPosition, wxSize(-1, 190));
     chart_->SetBackgroundStyle(wxBG_STYLE_PAINT);
     chart_->Bind(wxEVT_PAINT, &SummaryWindow::paint_chart, this);
-    box->Add(chart_, 0, wxEXPAND | wxALL, 16);
+    box->Add(chart_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 16);
+    auto* legend = label(root, muted, 0.85f);
+    legend->SetLabel(wxString::FromUTF8("Bars: active time · line: longest sitting · 2/3: breaks taken of due"));
+    box->Add(legend, 0, wxLEFT | wxRIGHT | wxTOP | wxBOTTOM, 16);
     figures_ = label(root, ink);
     box->Add(figures_, 0, wxLEFT | wxRIGHT, 16);
     footer_ = label(root, muted, 0.95f);
     box->Add(footer_, 0, wxALL, 16);
+    box->AddStretchSpacer();
+    auto* exports = new wxBoxSizer(wxHORIZONTAL);
+    auto* csv = new wxButton(root, wxID_ANY, wxString::FromUTF8("Export CSV…"));
+    auto* json = new wxButton(root, wxID_ANY, wxString::FromUTF8("Export JSON…"));
+    csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_week(true); });
+    json->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_week(false); });
+    csv->Enable(static_cast<bool>(export_));
+    json->Enable(static_cast<bool>(export_));
+    exports->AddStretchSpacer();
+    exports->Add(csv, 0, wxRIGHT, 8);
+    exports->Add(json, 0);
+    box->Add(exports, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 16);
     root->SetSizer(box);
 }
 
@@ -130,6 +148,33 @@ void SummaryWindow::show_week(const std::string& week)
     chart_->Refresh();
 }
 
+void SummaryWindow::export_week(bool csv)
+{
+    const std::string from = data_.value("first_day", "");
+    const std::string to = data_.value("last_day", "");
+    if (!export_ || from.empty()) {
+        wxMessageBox("There is no week to export yet.", "Limber", wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    const wxString kind = csv ? "CSV" : "JSON";
+    wxFileDialog dialog(this, "Export the week's records as " + kind, "",
+                        wxString::Format("limber-%s.%s", week_, csv ? "csv" : "json"),
+                        csv ? "CSV files (*.csv)|*.csv" : "JSON files (*.json)|*.json", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const std::string path = dialog.GetPath().utf8_string();
+    std::string content;
+    try {
+        content = export_(from, to, csv);
+    } catch (const std::exception& e) {
+        wxMessageBox(wxString::FromUTF8(e.what()), "Export failed", wxOK | wxICON_ERROR, this);
+        return;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    out.close();
+    if (!out) wxMessageBox("Cannot write " + wxString::FromUTF8(path), "Export failed", wxOK | wxICON_ERROR, this);
+}
+
 void SummaryWindow::paint_chart(wxPaintEvent&)
 {
     wxAutoBufferedPaintDC dc(chart_);
@@ -138,7 +183,7 @@ void SummaryWindow::paint_chart(wxPaintEvent&)
     if (!data_.contains("days")) return;
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     const wxSize size = chart_->GetClientSize();
-    const double label_h = 20;
+    const double label_h = 40;  // the day's name, and under it breaks taken / due
     const double h = size.y - label_h - 4;
     const auto& days = data_["days"];
     long long top = 4 * 3600;
@@ -164,8 +209,16 @@ void SummaryWindow::paint_chart(wxPaintEvent&)
         }
         double tw = 0;
         double th = 0;
+        gc->SetFont(chart_->GetFont(), muted);
         gc->GetTextExtent(names[i], &tw, &th);
         gc->DrawText(names[i], i * slot + (slot - tw) / 2, h + 4);
+        // Breaks taken of those due: "2/3", teal when all were taken, warm when some were not.
+        const int due = days[i].value("breaks_due", 0);
+        const int taken = days[i].value("breaks_taken", 0);
+        const wxString breaks = due > 0 ? wxString::Format("%d/%d", taken, due) : wxString::FromUTF8("–");
+        gc->SetFont(chart_->GetFont(), due == 0 ? track.ChangeLightness(70) : taken >= due ? teal : warm);
+        gc->GetTextExtent(breaks, &tw, &th);
+        gc->DrawText(breaks, i * slot + (slot - tw) / 2, h + 4 + th + 2);
     }
 }
 

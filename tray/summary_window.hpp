@@ -17,12 +17,17 @@ public:
     // `fetch` asks limberd for a week ("" for this week) and returns the summary JSON, or
     // throws with a message to show.
     using Fetch = std::function<nlohmann::json(const std::string& week)>;
-    SummaryWindow(Fetch fetch, std::function<std::string(const std::string&)> routine_name);
+    // `exporter` asks limberd for the raw records between two days ("YYYY-MM-DD", inclusive)
+    // as CSV or JSON text, or throws with a message to show.
+    using Export = std::function<std::string(const std::string& from, const std::string& to, bool csv)>;
+    SummaryWindow(Fetch fetch, std::function<std::string(const std::string&)> routine_name, Export exporter = {});
     void show_week(const std::string& week);
 
 private:
     void paint_chart(wxPaintEvent& event);
+    void export_week(bool csv);
     Fetch fetch_;
+    Export export_;
     std::function<std::string(const std::string&)> routine_name_;
     nlohmann::json data_;
     std::string week_;

@@ -155,10 +155,24 @@ WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions&
             while (q.executeStep())
                 active[q.getColumn(0).getInt64()] = std::chrono::floor<Seconds>(std::chrono::milliseconds{q.getColumn(1).getInt64()});
         }
+        std::map<LocalDay, std::pair<int, int>> breaks;  // due, taken
+        {
+            SQLite::Statement q(db, R"(
+                SELECT local_day,
+                       sum(kind = 'break_due' AND was_due = 0),
+                       sum(kind = 'break_completed' AND was_due = 1)
+                FROM events
+                WHERE local_day BETWEEN ? AND ? AND kind IN ('break_due', 'break_completed')
+                GROUP BY local_day)");
+            q.bind(1, first);
+            q.bind(2, last);
+            while (q.executeStep())
+                breaks[q.getColumn(0).getInt64()] = {q.getColumn(1).getInt(), q.getColumn(2).getInt()};
+        }
         const auto routines = routine_intervals(db, first, last);
         const auto spans = store.spans(first, last);
         for (LocalDay d = first; d <= last; ++d) {
-            DayFigures day{d, active[d], Seconds{0}};
+            DayFigures day{d, active[d], Seconds{0}, breaks[d].first, breaks[d].second};
             std::vector<Span> of_day;
             std::copy_if(spans.begin(), spans.end(), std::back_inserter(of_day),
                          [&](const Span& s) { return s.start.local_day() == d; });

@@ -73,7 +73,9 @@ json figures_json(const WeekFigures& f)
     for (const auto& d : f.days)
         days.push_back({{"date", format_local_day(d.day)},
                         {"active_seconds", d.active.count()},
-                        {"longest_stretch_seconds", d.longest_stretch.count()}});
+                        {"longest_stretch_seconds", d.longest_stretch.count()},
+                        {"breaks_due", d.due},
+                        {"breaks_taken", d.taken}});
     return {
         {"week", f.week.to_string()},
         {"first_day", format_local_day(f.week.monday())},

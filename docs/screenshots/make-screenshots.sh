@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots from the real windows under Xvfb: the routine popup,
-# the tray menu, the weekly summary, the break card and the settings window.
+# the tray menu, the weekly summary, the break card, the settings window and the first-run welcome.
 # Usage: docs/screenshots/make-screenshots.sh [BUILD_DIR]
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
@@ -66,6 +66,12 @@ stop_tray
 tray --show settings
 shot settings "Limber settings"
 stop_tray
+
+tray --show welcome
+shot welcome "Welcome to Limber"
+stop_tray
+# Acknowledged from here on, so the welcome stays out of the tray menu's picture.
+mkdir -p "$XDG_CONFIG_HOME/limber" && echo 2024-04-12 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"
 
 trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false >/dev/null 2>&1 &
 pids+=($!)

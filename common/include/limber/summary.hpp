@@ -24,6 +24,8 @@ struct DayFigures {
     LocalDay day = 0;
     Seconds active{0};           // keyboard and mouse time
     Seconds longest_stretch{0};  // longest sitting without a break
+    int due = 0;                 // breaks that came due that day, counted as the week's are
+    int taken = 0;               // of them, the ones whose routine was completed
 };
 
 using Counts = std::vector<std::pair<std::string, int>>;  // most first, then by name

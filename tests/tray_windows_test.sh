@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# limber-tray's own windows under Xvfb, against the real limberd: the first-run welcome and
+# its "I understand", the settings dialog's "Start Limber when I log in", and the weekly
+# summary with a week of data. Screenshots of each are left in OUT for a person to look at.
+# Usage: tray_windows_test.sh LIMBERD LIMBERCTL LIMBER_TRAY OUT
+set -euo pipefail
+LIMBERD=$1 LIMBERCTL=$2 TRAY=$3 OUT=$4
+here=$(dirname "$0")
+. "$here/support/daemon_env.sh"
+for tool in Xvfb xdotool import convert dbus-daemon; do
+  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 77; }
+done
+mkdir -p "$OUT"
+LIMBER_FAILED=0
+unset DISPLAY WAYLAND_DISPLAY
+export NO_AT_BRIDGE=1 XDG_CONFIG_DIRS=$LIMBER_TEST_DIR/xdg  # no system-wide autostart entry
+
+Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$LIMBER_TEST_DIR/display" 2>/dev/null &
+LIMBER_TEST_PIDS+=($!)
+for _ in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
+dbus-daemon --session --nofork --address="unix:path=$LIMBER_TEST_DIR/bus" >/dev/null 2>&1 &
+LIMBER_TEST_PIDS+=($!)
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$LIMBER_TEST_DIR/bus"
+for _ in $(seq 100); do [ -S "$LIMBER_TEST_DIR/bus" ] && break; sleep 0.05; done
+
+settings '# hand-written: keep this comment
+[breaks]
+every = "45m"
+[working_hours]
+enabled = false
+[daily_routine]
+enabled = false'
+start_limberd --activity-source none
+
+# tray ARGS...: starts limber-tray; tray_stop ends it.
+tray() {
+  "$TRAY" "$@" >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+  tray_pid=$!
+  LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
+}
+tray_stop() { kill "$tray_pid" 2>/dev/null || true; wait "$tray_pid" 2>/dev/null || true; }
+# snap WINDOW NAME: the window, cropped from the screen, into OUT/NAME.png; sets X Y WIDTH HEIGHT.
+snap() {
+  eval "$(xdotool getwindowgeometry --shell "$1")"
+  import -window root "$LIMBER_TEST_DIR/screen.png"
+  convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$OUT/$2.png"
+}
+fail() { echo "FAIL $1; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; import -window root "$OUT/failed.png"; exit 1; }
+
+# 1. Never acknowledged: the welcome opens by itself at start; "I understand" (Enter, its
+# default button) writes the acknowledgement with today's date, and it does not come back.
+ack=$XDG_CONFIG_HOME/limber/welcome-acknowledged
+tray
+welcome=$(timeout 10 xdotool search --sync --name "^Welcome to Limber$" | head -n1) || fail "no welcome window at first start"
+sleep 1
+snap "$welcome" welcome
+[ -e "$ack" ] && fail "acknowledged before anything was clicked"
+xdotool windowfocus --sync "$welcome" key Return
+for _ in $(seq 50); do [ -s "$ack" ] && break; sleep 0.1; done
+check "acknowledgement written" "$(cat "$ack" 2>/dev/null)" "$(date +%F)"
+check "welcome closed" "$(xdotool search --name "^Welcome to Limber$" 2>/dev/null | wc -l)" 0
+tray_stop
+tray
+sleep 2
+check "no welcome once acknowledged" "$(xdotool search --name "^Welcome to Limber$" 2>/dev/null | wc -l)" 0
+tray_stop
+
+# 2. The settings dialog: tick "Start Limber when I log in" and press OK. The checkbox is the
+# last row of the form, in its right-hand column, just above the OK/Cancel row.
+desktop=$XDG_CONFIG_HOME/autostart/limber-tray.desktop
+tray --show settings
+dialog=$(timeout 10 xdotool search --sync --name "^Limber settings$" | head -n1) || fail "no settings dialog"
+sleep 1
+snap "$dialog" settings-before
+xdotool mousemove $((X + WIDTH / 2 + 40)) $((Y + HEIGHT - 76)) click 1
+sleep 0.5
+snap "$dialog" settings-ticked
+xdotool mousemove $((X + WIDTH - 40)) $((Y + HEIGHT - 26)) click 1
+for _ in $(seq 50); do [ -s "$desktop" ] && break; sleep 0.1; done
+[ -s "$desktop" ] || fail "no autostart entry written"
+check "entry type" "$(grep -c '^Type=Application$' "$desktop")" 1
+check "entry runs this limber-tray" "$(sed -n 's/^Exec=//p' "$desktop")" "$(readlink -f "$TRAY")"
+check "entry delay and tray hints" "$(grep -cE '^(X-GNOME-Autostart-Delay=5|X-KDE-autostart-after=panel|X-LXQt-Need-Tray=true|Name=Limber|Icon=limber)$' "$desktop")" 5
+check "hand-written comment kept" "$(grep -c '^# hand-written: keep this comment$' "$XDG_CONFIG_HOME/limber/limber.toml")" 1
+tray_stop
+
+# ... and untick it: the entry goes away.
+tray --show settings
+dialog=$(timeout 10 xdotool search --sync --name "^Limber settings$" | head -n1) || fail "no settings dialog"
+sleep 1
+eval "$(xdotool getwindowgeometry --shell "$dialog")"
+xdotool mousemove $((X + WIDTH / 2 + 40)) $((Y + HEIGHT - 76)) click 1
+sleep 0.3
+xdotool mousemove $((X + WIDTH - 40)) $((Y + HEIGHT - 26)) click 1
+for _ in $(seq 50); do [ -e "$desktop" ] || break; sleep 0.1; done
+check "autostart entry removed" "$([ -e "$desktop" ] && echo present || echo absent)" absent
+tray_stop
+
+# 3. The summary opens with this week's data: a routine done on demand.
+"$LIMBERCTL" start quick-daily-reset >/dev/null
+"$LIMBERCTL" done >/dev/null
+tray --show summary
+summary=$(timeout 10 xdotool search --sync --name "^Limber: weekly summary$" | head -n1) || fail "no summary window"
+sleep 1.5
+snap "$summary" summary
+check "summary window mapped" "$([ "$WIDTH" -gt 300 ] && [ "$HEIGHT" -gt 300 ] && echo yes)" yes
+check "the day's breaks in the daemon's summary" "$("$LIMBERCTL" summary --json | python3 -c 'import json,sys; d=json.load(sys.stdin)["days"]; print(all("breaks_due" in x and "breaks_taken" in x for x in d))')" True
+tray_stop
+kill -0 "$LIMBERD_PID" && echo "ok   limberd still running"
+exit "$LIMBER_FAILED"
