@@ -6,6 +6,7 @@
 #include "routine_popup.hpp"
 #include "settings_dialog.hpp"
 #include "summary_window.hpp"
+#include "indicator.hpp"
 #include "tray_icon.hpp"
 
 #include <wx/aboutdlg.h>
@@ -100,7 +101,7 @@ bool TrayApp::OnInit()
                                                       [this] { on_disconnected(); },
                                                       [this](const protocol::PushedEvent& e) { on_event(e); },
                                                   });
-    icon_ = new TrayIcon(*this);
+    icon_ = make_indicator(*this).release();
     refresh_icon();
     minute_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { refresh_icon(); });
     minute_.Start(60 * 1000);
@@ -123,11 +124,8 @@ int TrayApp::OnExit()
 {
     minute_.Stop();
     link_.reset();
-    if (icon_) {
-        icon_->RemoveIcon();
-        delete icon_;
-        icon_ = nullptr;
-    }
+    delete icon_;
+    icon_ = nullptr;
     return wxApp::OnExit();
 }
 
