@@ -17,13 +17,21 @@ export NO_AT_BRIDGE=1  # no accessibility bus to start in a test session
 start_xvfb
 start_bus session
 # The watcher is on the bus before the tray starts, as a panel would be.
-/usr/bin/python3 -m dbusmock --session --template "$here/support/sni_watcher_template.py" >"$LIMBER_TEST_DIR/watcher.log" 2>&1 &
-LIMBER_TEST_PIDS+=($!)
-for _ in $(seq 100); do
-  gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher -m org.freedesktop.DBus.Mock.GetCalls \
-    >/dev/null 2>&1 && break
-  sleep 0.1
-done
+start_watcher() {
+  /usr/bin/python3 -m dbusmock --session --template "$here/support/sni_watcher_template.py" >>"$LIMBER_TEST_DIR/watcher.log" 2>&1 &
+  watcher_pid=$!
+  LIMBER_TEST_PIDS+=("$watcher_pid")
+  local i
+  for i in $(seq 100); do
+    gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher -m org.freedesktop.DBus.Mock.GetCalls \
+      >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "the mock watcher did not start:" >&2
+  cat "$LIMBER_TEST_DIR/watcher.log" >&2
+  exit 1
+}
+start_watcher
 
 settings '[breaks]
 every = "20m"
@@ -110,7 +118,30 @@ grep -q "using the XEmbed tray icon" "$LIMBER_TEST_DIR/tray.log" &&
   { echo "FAIL fell back to XEmbed with a watcher present" >&2; LIMBER_FAILED=1; } || echo "ok   no XEmbed fallback"
 kill -0 "$tray_pid" && echo "ok   limber-tray still running" || { echo "FAIL limber-tray died" >&2; LIMBER_FAILED=1; }
 
-# 7. Quit from the exported menu ends the tray cleanly.
+# wait_log TEXT: waits up to 5 s for TEXT in the tray's log.
+wait_log() {
+  local i
+  for i in $(seq 50); do grep -q "$1" "$LIMBER_TEST_DIR/tray.log" && { echo "ok   logged: $1"; return 0; }; sleep 0.1; done
+  echo "FAIL not logged: $1" >&2
+  LIMBER_FAILED=1
+}
+
+# 7. The panel goes away: the tray falls back to the XEmbed icon. It comes back: the item
+# registers again and the XEmbed icon goes.
+kill "$watcher_pid"; wait "$watcher_pid" 2>/dev/null || true
+wait_log "using the XEmbed tray icon"
+start_watcher
+wait_log "a StatusNotifierWatcher appeared"
+registered=""
+for _ in $(seq 50); do
+  registered=$(watcher -m org.freedesktop.DBus.Mock.GetCalls | grep -c "RegisterStatusNotifierItem" || true)
+  [ "$registered" -ge 1 ] && break
+  sleep 0.1
+done
+check "the item registers with the new watcher" "$registered" 1
+kill -0 "$tray_pid" && echo "ok   limber-tray still running" || fail "limber-tray died switching trays"
+
+# 8. Quit from the exported menu ends the tray cleanly.
 layout=$(gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []')
 click "$(menu_id Quit)"
 rc=0
