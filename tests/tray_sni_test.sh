@@ -107,11 +107,23 @@ done
 menu_id() { grep -oE "\(([0-9]+), \{[^{}]*'label': <'$1'>" <<<"$layout" | head -n1 | grep -oE '^\([0-9]+' | tr -d '('; }
 click() { gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.Event -- "$1" clicked '<0>' 0 >/dev/null; }
 
-# 5. A click in the panel's menu reaches the app: Pause > For 30 minutes pauses limberd.
+# 5. A click in the panel's menu reaches the app, even while a modal dialog is open:
+# Settings… opens its dialog, then Pause > For 30 minutes pauses limberd.
+settings_id=$(menu_id "Settings…")
 pause_id=$(menu_id "For 30 minutes")
-[ -n "$pause_id" ] || fail "no 'For 30 minutes' item in: $layout"
+[ -n "$pause_id" ] && [ -n "$settings_id" ] || fail "no 'Settings…' or 'For 30 minutes' item in: $layout"
+click "$settings_id" &  # answered once the dialog closes
+settings_click=$!
+dialog=$(timeout 10 xdotool search --sync --onlyvisible --name "^Limber settings$" | head -n1) || fail "the settings dialog did not open"
+echo "ok   the settings dialog is open"
 click "$pause_id"
 wait_status "['phase']" paused 5 || true
+xdotool windowfocus --sync "$dialog" 2>/dev/null || true
+xdotool key Escape
+for _ in $(seq 50); do xdotool search --onlyvisible --name "^Limber settings$" >/dev/null 2>&1 || break; sleep 0.1; done
+xdotool search --onlyvisible --name "^Limber settings$" >/dev/null 2>&1 && { echo "FAIL the settings dialog did not close" >&2; LIMBER_FAILED=1; } ||
+  echo "ok   the settings dialog closed"
+wait "$settings_click" || true
 
 # 6. Nothing fell back to the XEmbed tray, and the tray is still up.
 grep -q "using the XEmbed tray icon" "$LIMBER_TEST_DIR/tray.log" &&

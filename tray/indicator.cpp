@@ -8,6 +8,7 @@
 #include <wx/image.h>
 #include <wx/log.h>
 #include <wx/menu.h>
+#include <wx/modalhook.h>
 
 #include <array>
 #include <cstdlib>
@@ -46,6 +47,20 @@ fs::path icon_dir()
 }
 
 class SniIndicator;
+
+// Counts the modal dialogs open (wx keeps its count to itself).
+class ModalCount final : public wxModalDialogHook {
+public:
+    int open = 0;
+
+protected:
+    int Enter(wxDialog*) override
+    {
+        ++open;
+        return wxID_NONE;
+    }
+    void Exit(wxDialog*) override { --open; }
+};
 
 // A subclass of AppIndicator whose fallback is our own XEmbed icon rather than a
 // GtkStatusIcon of the library's making.
@@ -94,10 +109,12 @@ public:
         app_indicator_set_title(indicator_, "Limber");
         app_indicator_set_status(indicator_, APP_INDICATOR_STATUS_ACTIVE);
         rebuild_menu();
+        modals_.Register();
     }
 
     ~SniIndicator() override
     {
+        modals_.Unregister();
         // Disposing the indicator takes its fallback icon down through on_unfallback.
         g_object_unref(indicator_);
         fallback_.reset();
@@ -120,6 +137,7 @@ public:
     {
         // The new menu is exported before the old one goes, so the panel never sees none.
         std::unique_ptr<wxMenu> menu(build_menu(app_));
+        watch_clicks(*menu);
         app_indicator_set_menu(indicator_, GTK_MENU(menu->m_menu));
         menu_.swap(menu);
     }
@@ -145,6 +163,45 @@ public:
     }
 
 private:
+    // wx drops menu events while a modal dialog (Settings, About) is open, but a click in the
+    // panel's menu is the user's, not the dialog's business: each item also answers GTK's
+    // "activate" itself then, and the action runs from the event loop.
+    void watch_clicks(wxMenu& menu)
+    {
+        for (wxMenuItem* item : menu.GetMenuItems()) {
+            if (wxMenu* sub = item->GetSubMenu()) {
+                watch_clicks(*sub);
+            } else if (GtkWidget* widget = item->GetMenuItem()) {
+                g_signal_connect(widget, "activate", G_CALLBACK(on_activate_during_modal), this);
+            }
+        }
+    }
+
+    static void on_activate_during_modal(GtkMenuItem* widget, gpointer data)
+    {
+        auto* self = static_cast<SniIndicator*>(data);
+        if (self->modals_.open == 0) return;  // wx sends the event itself
+        const int id = item_id(*self->menu_, GTK_WIDGET(widget));
+        if (id == wxID_NONE) return;
+        wxTheApp->CallAfter([self, id] {
+            // The menu may have been rebuilt meanwhile; its ids are new then and nothing runs.
+            wxMenu* owner = nullptr;
+            if (self->menu_ && self->menu_->FindItem(id, &owner) && owner) owner->SendEvent(id);
+        });
+    }
+
+    static int item_id(const wxMenu& menu, const GtkWidget* widget)
+    {
+        for (const wxMenuItem* item : menu.GetMenuItems()) {
+            if (const wxMenu* sub = item->GetSubMenu()) {
+                if (const int id = item_id(*sub, widget); id != wxID_NONE) return id;
+            } else if (item->GetMenuItem() == widget) {
+                return item->IsEnabled() ? item->GetId() : wxID_NONE;
+            }
+        }
+        return wxID_NONE;
+    }
+
     // Paints the icon into new files; false (and the old name kept) if it could not.
     bool write_icon(const StatusView& view, double remaining)
     {
@@ -181,6 +238,7 @@ private:
     }
 
     TrayApp& app_;
+    ModalCount modals_;
     fs::path dir_;
     AppIndicator* indicator_ = nullptr;
     std::unique_ptr<wxMenu> menu_;
