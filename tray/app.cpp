@@ -6,6 +6,7 @@
 #include "routine_popup.hpp"
 #include "settings_dialog.hpp"
 #include "summary_window.hpp"
+#include "indicator.hpp"
 #include "tray_icon.hpp"
 #include "welcome_window.hpp"
 
@@ -101,7 +102,7 @@ bool TrayApp::OnInit()
                                                       [this] { on_disconnected(); },
                                                       [this](const protocol::PushedEvent& e) { on_event(e); },
                                                   });
-    icon_ = new TrayIcon(*this);
+    icon_ = make_indicator(*this).release();
     refresh_icon();
     minute_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { refresh_icon(); });
     minute_.Start(60 * 1000);
@@ -125,11 +126,8 @@ int TrayApp::OnExit()
 {
     minute_.Stop();
     link_.reset();
-    if (icon_) {
-        icon_->RemoveIcon();
-        delete icon_;
-        icon_ = nullptr;
-    }
+    delete icon_;
+    icon_ = nullptr;
     return wxApp::OnExit();
 }
 

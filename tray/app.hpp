@@ -16,7 +16,7 @@
 
 namespace limber::tray {
 
-class TrayIcon;
+class Indicator;
 class RoutinePopup;
 class BreakCard;
 class SummaryWindow;
@@ -64,7 +64,7 @@ private:
 
     Catalog catalog_;
     std::unique_ptr<DaemonLink> link_;
-    TrayIcon* icon_ = nullptr;
+    Indicator* icon_ = nullptr;
     wxWeakRef<RoutinePopup> popup_;
     wxWeakRef<BreakCard> card_;
     wxWeakRef<SummaryWindow> summary_;

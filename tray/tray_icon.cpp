@@ -25,6 +25,8 @@ TrayIcon::TrayIcon(TrayApp& app) : app_(app)
     Bind(wxEVT_TASKBAR_LEFT_UP, &TrayIcon::on_left_click, this);
 }
 
+TrayIcon::~TrayIcon() { RemoveIcon(); }
+
 void TrayIcon::update(const StatusView& view, double remaining)
 {
     SetIcon(icon_bundle(view.look, remaining), wxString::FromUTF8(view.tooltip));

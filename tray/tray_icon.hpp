@@ -1,6 +1,7 @@
-// The icon in the system tray and its menu.
+// The icon in an XEmbed system tray and its menu.
 #pragma once
 
+#include "indicator.hpp"
 #include "status_view.hpp"
 
 #include <wx/taskbar.h>
@@ -9,10 +10,11 @@ namespace limber::tray {
 
 class TrayApp;
 
-class TrayIcon final : public wxTaskBarIcon {
+class TrayIcon final : public wxTaskBarIcon, public Indicator {
 public:
     explicit TrayIcon(TrayApp& app);
-    void update(const StatusView& view, double remaining);
+    ~TrayIcon() override;
+    void update(const StatusView& view, double remaining) override;
 
 protected:
     wxMenu* CreatePopupMenu() override;

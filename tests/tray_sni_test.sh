@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# limber-tray as a StatusNotifierItem: under Xvfb, on a private session bus whose
+# StatusNotifierWatcher is a dbusmock template, against the real limberd. The tray must
+# register its item with the watcher, and the item must say who it is (Title "Limber"), name
+# an icon, and export the tray menu over dbusmenu.
+# Usage: tray_sni_test.sh LIMBERD LIMBERCTL LIMBER_TRAY
+set -euo pipefail
+LIMBERD=$1 LIMBERCTL=$2 TRAY=$3
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/support/daemon_env.sh"
+pkg-config --exists ayatana-appindicator3-0.1 2>/dev/null ||
+  ldconfig -p 2>/dev/null | grep -q libayatana-appindicator3 || { echo "no libayatana-appindicator3" >&2; exit 77; }
+LIMBER_FAILED=0
+unset DISPLAY WAYLAND_DISPLAY
+export NO_AT_BRIDGE=1  # no accessibility bus to start in a test session
+
+start_xvfb
+start_bus session
+# The watcher is on the bus before the tray starts, as a panel would be.
+start_watcher() {
+  /usr/bin/python3 -m dbusmock --session --template "$here/support/sni_watcher_template.py" >>"$LIMBER_TEST_DIR/watcher.log" 2>&1 &
+  watcher_pid=$!
+  LIMBER_TEST_PIDS+=("$watcher_pid")
+  local i
+  for i in $(seq 100); do
+    gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher -m org.freedesktop.DBus.Mock.GetCalls \
+      >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "the mock watcher did not start:" >&2
+  cat "$LIMBER_TEST_DIR/watcher.log" >&2
+  exit 1
+}
+start_watcher
+
+settings '[breaks]
+every = "20m"
+[working_hours]
+enabled = false
+[daily_routine]
+enabled = false'
+start_limberd --activity-source none
+"$TRAY" --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+tray_pid=$!
+LIMBER_TEST_PIDS+=("$tray_pid")
+
+fail() {
+  echo "FAIL $*; tray log:" >&2
+  cat "$LIMBER_TEST_DIR/tray.log" >&2
+  exit 1
+}
+watcher() { gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher "$@"; }
+
+# 1. The tray registers an item with the watcher; the argument is the item's object path.
+item_path=""
+for _ in $(seq 100); do
+  item_path=$(watcher -m org.freedesktop.DBus.Mock.GetCalls 2>/dev/null |
+    grep -o "'RegisterStatusNotifierItem', \[<'[^']*'>\]" | head -n1 | sed "s/.*<'\\([^']*\\)'>.*/\\1/" || true)
+  [ -n "$item_path" ] && break
+  sleep 0.1
+done
+[ -n "$item_path" ] || fail "no RegisterStatusNotifierItem call"
+echo "ok   registered item: $item_path"
+check "the watcher lists the item" \
+  "$(watcher -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierWatcher RegisteredStatusNotifierItems | grep -c "$item_path")" 1
+
+# 2. The item's service is the tray's own connection (the watcher sees only the path).
+service=""
+for name in $(gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus -m org.freedesktop.DBus.ListNames |
+  grep -o "':[0-9.]*'" | tr -d "'"); do
+  pid=$(gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus \
+    -m org.freedesktop.DBus.GetConnectionUnixProcessID "$name" 2>/dev/null | grep -o '[0-9]\+' | tail -n1 || true)
+  [ "$pid" = "$tray_pid" ] && { service=$name; break; }
+done
+[ -n "$service" ] || fail "no bus connection of limber-tray (pid $tray_pid)"
+echo "ok   item service: $service"
+
+# 3. Its properties: who it is and which icon it shows. Wait for the daemon's status to
+# reach the icon (a counting ring, not the not-running one).
+props=""
+for _ in $(seq 50); do
+  props=$(gdbus call --session -d "$service" -o "$item_path" -m org.freedesktop.DBus.Properties.GetAll org.kde.StatusNotifierItem 2>&1 || true)
+  grep -q "'IconName': <'limber-counting-" <<<"$props" && break
+  sleep 0.1
+done
+echo "$props" >"$LIMBER_TEST_DIR/props"
+check "Title" "$(grep -o "'Title': <'[^']*'>" <<<"$props")" "'Title': <'Limber'>"
+icon=$(grep -o "'IconName': <'[^']*'>" <<<"$props" | sed "s/.*<'\\(.*\\)'>/\\1/")
+[ -n "$icon" ] && echo "ok   IconName: $icon" || { echo "FAIL IconName empty: $props" >&2; LIMBER_FAILED=1; }
+check "the icon shows the counting ring" "${icon%-*}" limber-counting
+theme=$(grep -o "'IconThemePath': <'[^']*'>" <<<"$props" | sed "s/.*<'\\(.*\\)'>/\\1/")
+check "the icon file is there" "$(find "$theme" -name "$icon.png" | wc -l)" 4
+check "old icon files are gone" "$(find "$theme" -name 'limber-*.png' ! -name "$icon.png" | wc -l)" 0
+menu=$(grep -o "'Menu': <objectpath '[^']*'>" <<<"$props" | sed "s/.*'\\(\\/[^']*\\)'>/\\1/")
+[ -n "$menu" ] || fail "no Menu property: $props"
+echo "ok   Menu: $menu"
+
+# 4. The menu, as a panel reads it over dbusmenu.
+layout=$(gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []')
+echo "$layout" >"$LIMBER_TEST_DIR/layout"
+for label in "Start Quick Daily Reset" "Snooze" "Weekly summary" "Quit"; do
+  grep -q "'label': <'$label" <<<"$layout" && echo "ok   menu item: $label" ||
+    { echo "FAIL no menu item '$label' in: $layout" >&2; LIMBER_FAILED=1; }
+done
+
+# menu_id LABEL: the dbusmenu id of the item labelled LABEL in $layout.
+menu_id() { grep -oE "\(([0-9]+), \{[^{}]*'label': <'$1'>" <<<"$layout" | head -n1 | grep -oE '^\([0-9]+' | tr -d '('; }
+click() { gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.Event -- "$1" clicked '<0>' 0 >/dev/null; }
+
+# 5. A click in the panel's menu reaches the app, even while a modal dialog is open:
+# Settings… opens its dialog, then Pause > For 30 minutes pauses limberd.
+settings_id=$(menu_id "Settings…")
+pause_id=$(menu_id "For 30 minutes")
+[ -n "$pause_id" ] && [ -n "$settings_id" ] || fail "no 'Settings…' or 'For 30 minutes' item in: $layout"
+click "$settings_id" &  # answered once the dialog closes
+settings_click=$!
+dialog=$(timeout 10 xdotool search --sync --onlyvisible --name "^Limber settings$" | head -n1) || fail "the settings dialog did not open"
+echo "ok   the settings dialog is open"
+click "$pause_id"
+wait_status "['phase']" paused 5 || true
+xdotool windowfocus --sync "$dialog" 2>/dev/null || true
+xdotool key Escape
+for _ in $(seq 50); do xdotool search --onlyvisible --name "^Limber settings$" >/dev/null 2>&1 || break; sleep 0.1; done
+xdotool search --onlyvisible --name "^Limber settings$" >/dev/null 2>&1 && { echo "FAIL the settings dialog did not close" >&2; LIMBER_FAILED=1; } ||
+  echo "ok   the settings dialog closed"
+wait "$settings_click" || true
+
+# 6. Nothing fell back to the XEmbed tray, and the tray is still up.
+grep -q "using the XEmbed tray icon" "$LIMBER_TEST_DIR/tray.log" &&
+  { echo "FAIL fell back to XEmbed with a watcher present" >&2; LIMBER_FAILED=1; } || echo "ok   no XEmbed fallback"
+kill -0 "$tray_pid" && echo "ok   limber-tray still running" || { echo "FAIL limber-tray died" >&2; LIMBER_FAILED=1; }
+
+# wait_log TEXT: waits up to 5 s for TEXT in the tray's log.
+wait_log() {
+  local i
+  for i in $(seq 50); do grep -q "$1" "$LIMBER_TEST_DIR/tray.log" && { echo "ok   logged: $1"; return 0; }; sleep 0.1; done
+  echo "FAIL not logged: $1" >&2
+  LIMBER_FAILED=1
+}
+
+# 7. The panel goes away: the tray falls back to the XEmbed icon. It comes back: the item
+# registers again and the XEmbed icon goes.
+kill "$watcher_pid"; wait "$watcher_pid" 2>/dev/null || true
+wait_log "using the XEmbed tray icon"
+start_watcher
+wait_log "a StatusNotifierWatcher appeared"
+registered=""
+for _ in $(seq 50); do
+  registered=$(watcher -m org.freedesktop.DBus.Mock.GetCalls | grep -c "RegisterStatusNotifierItem" || true)
+  [ "$registered" -ge 1 ] && break
+  sleep 0.1
+done
+check "the item registers with the new watcher" "$registered" 1
+kill -0 "$tray_pid" && echo "ok   limber-tray still running" || fail "limber-tray died switching trays"
+
+# 8. Quit from the exported menu ends the tray cleanly.
+layout=$(gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []')
+click "$(menu_id Quit)"
+rc=0
+for _ in $(seq 50); do kill -0 "$tray_pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$tray_pid" 2>/dev/null && { echo "FAIL Quit did not end limber-tray" >&2; LIMBER_FAILED=1; } ||
+  { wait "$tray_pid" || rc=$?; check "limber-tray exit status after Quit" "$rc" 0; }
+exit "$LIMBER_FAILED"
