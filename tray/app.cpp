@@ -16,6 +16,7 @@
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
+#include <cstdio>
 #include <ctime>
 
 namespace limber::tray {
@@ -377,4 +378,29 @@ void TrayApp::quit()
 
 }  // namespace limber::tray
 
-wxIMPLEMENT_APP(limber::tray::TrayApp);
+wxIMPLEMENT_APP_NO_MAIN(limber::tray::TrayApp);
+
+// --help and --version answer without a display; everything else goes to wx.
+int main(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--version") {
+            std::printf("limber-tray %s\n", LIMBER_VERSION);
+            return 0;
+        }
+        if (arg == "--help" || arg == "-h") {
+            std::printf("Usage: limber-tray [--socket PATH] [--no-notifications] [--show WINDOW]\n"
+                        "Limber's tray icon, notifications and windows; a client of limberd.\n\n"
+                        "  --socket PATH        limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)\n"
+                        "  --no-notifications   show the break card instead of desktop notifications\n"
+                        "  --show WINDOW        open a window at start: popup[:ROUTINE], card, summary, settings,\n"
+                        "                       welcome or menu (for screenshots and tests)\n"
+                        "  --version            print the version\n\n"
+                        "When limberd is not running, limber-tray starts it. Exit status: 0 after Quit,\n"
+                        "255 when no display can be opened or the catalog cannot be read.\n");
+            return 0;
+        }
+    }
+    return wxEntry(argc, argv);
+}
