@@ -18,7 +18,7 @@ packages=(
   # packages: cpack's DEB generator (dpkg-shlibdeps, file), PNG icons from the SVG, and the
   # checks on what the package installs (desktop entries, AppStream, the user unit, man pages,
   # completion)
-  dpkg-dev file librsvg2-bin desktop-file-utils appstream systemd groff-base man-db bash-completion
+  dpkg-dev file librsvg2-bin desktop-file-utils appstream systemd groff-base man-db bash-completion lintian
 )
 
 missing=()

@@ -41,12 +41,12 @@ expect=(
     /usr/share/metainfo/io.github.limber.Limber.metainfo.xml
     /etc/xdg/autostart/limber-tray.desktop
     /usr/lib/systemd/user/limberd.service
-    /usr/share/man/man1/limberd.1 /usr/share/man/man1/limberctl.1
+    /usr/share/man/man1/limberd.1.gz /usr/share/man/man1/limberctl.1.gz /usr/share/doc/limber/changelog.Debian.gz
     /usr/share/bash-completion/completions/limberctl
     /usr/share/doc/limber/README.md /usr/share/doc/limber/LICENSE /usr/share/doc/limber/copyright
     /usr/share/doc/limber/docs/ARCHITECTURE.md
 )
-[ "$with_tray" = 1 ] && expect+=(/usr/bin/limber-tray /usr/share/man/man1/limber-tray.1)
+[ "$with_tray" = 1 ] && expect+=(/usr/bin/limber-tray /usr/share/man/man1/limber-tray.1.gz)
 for f in "$src"/config/illustrations/*.svg; do
     [ -e "$f" ] && expect+=("/usr/share/limber/illustrations/$(basename "$f")")
 done
@@ -156,9 +156,9 @@ rc=$?
 
 # 7. Manual pages: one per program, and no warnings from groff or man.
 for p in "$root"/usr/bin/*; do
-    page=$root/usr/share/man/man1/$(basename "$p").1
+    page=$root/usr/share/man/man1/$(basename "$p").1.gz
     [ -f "$page" ] || { fail "no manual page for $(basename "$p")"; continue; }
-    out=$(groff -man -ww -z "$page" 2>&1; LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
+    out=$(zcat "$page" | groff -man -ww -z 2>&1; LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >/dev/null)
     [ -z "$out" ] && ok "man page $(basename "$page")" || fail "$(basename "$page"): $out"
 done
 
@@ -192,6 +192,15 @@ for w in quick-daily-reset end-of-day-relief posture-support single:chin-tucks s
 done
 [[ $(sed -n 's/^limberctl status --format => //p' <<<"$out") == "text json waybar" ]] || fail "--format values: $out"
 [ "$failures" = 0 ] && ok "bash completion: $st / $routines"
+
+# 9. lintian: errors fail; warnings are listed for the reader.
+if command -v lintian >/dev/null; then
+    out=$(lintian --tag-display-limit 0 "$deb" 2>/dev/null || true)
+    grep '^W:' <<<"$out" | sed 's/^/  lintian /' || true
+    if grep -q '^E:' <<<"$out"; then fail "lintian errors: $(grep '^E:' <<<"$out")"; else ok "lintian: no errors"; fi
+else
+    fail "lintian is not installed (installers/install-deps.sh installs it)"
+fi
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures check(s) failed"
