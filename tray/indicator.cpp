@@ -74,7 +74,7 @@ SniIndicator* owner_of(AppIndicator* indicator)
 }
 
 GtkStatusIcon* on_fallback(AppIndicator* indicator);
-void on_unfallback(AppIndicator* indicator, GtkStatusIcon* placeholder);
+void on_unfallback(AppIndicator* indicator, GtkStatusIcon* stand_in);
 
 void limber_indicator_class_init(gpointer klass, gpointer)
 {
@@ -155,11 +155,11 @@ public:
 #pragma GCC diagnostic pop
     }
 
-    void stop_fallback(GtkStatusIcon* placeholder)
+    void stop_fallback(GtkStatusIcon* stand_in)
     {
         if (fallback_) wxLogMessage("a StatusNotifierWatcher appeared; leaving the XEmbed tray");
         fallback_.reset();
-        if (placeholder) g_object_unref(placeholder);
+        if (stand_in) g_object_unref(stand_in);
     }
 
 private:
@@ -255,10 +255,10 @@ GtkStatusIcon* on_fallback(AppIndicator* indicator)
     return owner ? owner->start_fallback() : nullptr;
 }
 
-void on_unfallback(AppIndicator* indicator, GtkStatusIcon* placeholder)
+void on_unfallback(AppIndicator* indicator, GtkStatusIcon* stand_in)
 {
-    if (SniIndicator* owner = owner_of(indicator)) owner->stop_fallback(placeholder);
-    else if (placeholder) g_object_unref(placeholder);
+    if (SniIndicator* owner = owner_of(indicator)) owner->stop_fallback(stand_in);
+    else if (stand_in) g_object_unref(stand_in);
 }
 
 }  // namespace
