@@ -61,13 +61,7 @@ as_sway wtype -k Shift_L
 wait_lines "$dir/out" 5
 
 # Losing the compositor is a warning; the probe keeps running until told to stop.
-kill "$sway_pid"
-wait "$sway_pid" 2>/dev/null || true
-for _ in $(seq 100); do grep -q "lost the compositor" "$dir/err" && break; sleep 0.1; done
-grep -q "lost the compositor" "$dir/err" || { echo "no warning on losing sway:" >&2; cat "$dir/err" >&2; exit 1; }
-kill -0 "$probe_pid" || { echo "the probe died with the compositor:" >&2; cat "$dir/err" >&2; exit 1; }
-kill "$probe_pid"
-wait "$probe_pid" || { echo "probe failed:" >&2; cat "$dir/err" >&2; exit 1; }
+expect_survives_loss "$probe_pid" "$sway_pid" "lost the compositor"
 
 expect_output "$dir/out" "active
 idle since=-2s

@@ -36,13 +36,7 @@ xdotool mousemove 20 20
 wait_lines "$dir/out" 3
 wait_lines "$dir/out" 4
 
-kill "$xvfb_pid"
-wait "$xvfb_pid" 2>/dev/null || true
-for _ in $(seq 100); do grep -q "lost the display" "$dir/err" && break; sleep 0.1; done
-grep -q "lost the display" "$dir/err" || { echo "no warning on losing Xvfb:" >&2; cat "$dir/err" >&2; exit 1; }
-kill -0 "$probe_pid" || { echo "the probe died with the X server:" >&2; cat "$dir/err" >&2; exit 1; }
-kill "$probe_pid"
-wait "$probe_pid" || { echo "probe failed:" >&2; cat "$dir/err" >&2; exit 1; }
+expect_survives_loss "$probe_pid" "$xvfb_pid" "lost the display"
 
 expect_output "$dir/out" "active
 idle since=-2s

@@ -1,5 +1,7 @@
 #include "icon_painter.hpp"
 
+#include "style.hpp"
+
 #include <wx/dcmemory.h>
 #include <wx/graphics.h>
 
@@ -10,10 +12,10 @@
 namespace limber::tray {
 namespace {
 
-const wxColour teal(42, 157, 143);
-const wxColour track(200, 208, 206);
-const wxColour warm(231, 111, 81);
-const wxColour grey(140, 140, 140);
+using style::grey;
+using style::teal;
+using style::warm;
+const wxColour& track = style::icon_track;
 
 }  // namespace
 

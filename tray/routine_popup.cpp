@@ -1,5 +1,7 @@
 #include "routine_popup.hpp"
 
+#include "style.hpp"
+
 #include <wx/bmpbndl.h>
 #include <wx/button.h>
 #include <wx/dcbuffer.h>
@@ -17,23 +19,13 @@
 namespace limber::tray {
 namespace {
 
-const wxColour ink(38, 50, 56);
-const wxColour muted(96, 110, 116);
-const wxColour teal(42, 157, 143);
-const wxColour warm(200, 80, 50);
+using style::ink;
+using style::muted;
+using style::teal;
+using style::text;
+const wxColour& warm = style::warm_text;
 
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
-
-wxStaticText* text(wxWindow* parent, const wxString& label, const wxColour& colour, double scale = 1.0, bool bold = false)
-{
-    auto* t = new wxStaticText(parent, wxID_ANY, label);
-    wxFont f = t->GetFont();
-    if (scale != 1.0) f.SetFractionalPointSize(f.GetFractionalPointSize() * scale);
-    if (bold) f.MakeBold();
-    t->SetFont(f);
-    t->SetForegroundColour(colour);
-    return t;
-}
 
 wxButton* button(wxWindow* parent, const wxString& label, std::function<void()> action)
 {

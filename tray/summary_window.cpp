@@ -1,5 +1,7 @@
 #include "summary_window.hpp"
 
+#include "style.hpp"
+
 #include "limber/calendar.hpp"
 
 #include <wx/button.h>
@@ -18,11 +20,11 @@
 namespace limber::tray {
 namespace {
 
-const wxColour ink(38, 50, 56);
-const wxColour muted(96, 110, 116);
-const wxColour teal(42, 157, 143);
-const wxColour warm(231, 111, 81);
-const wxColour track(232, 238, 237);
+using style::ink;
+using style::muted;
+using style::teal;
+using style::warm;
+const wxColour& track = style::chart_track;
 
 wxString signed_int(long long n) { return n > 0 ? wxString::Format("+%lld", n) : wxString::Format("%lld", n); }
 
@@ -35,12 +37,7 @@ wxString hours(long long seconds)
 
 wxStaticText* label(wxWindow* parent, const wxColour& colour, float scale = 1.0f, bool bold = false)
 {
-    auto* t = new wxStaticText(parent, wxID_ANY, "");
-    wxFont f = t->GetFont().Scaled(scale);
-    if (bold) f.MakeBold();
-    t->SetFont(f);
-    t->SetForegroundColour(colour);
-    return t;
+    return style::text(parent, "", colour, scale, bold);
 }
 
 }  // namespace

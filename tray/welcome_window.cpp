@@ -1,5 +1,7 @@
 #include "welcome_window.hpp"
 
+#include "style.hpp"
+
 #include "client/runtime.hpp"
 
 #include <wx/button.h>
@@ -14,8 +16,8 @@
 namespace limber::tray {
 namespace {
 
-const wxColour ink(38, 50, 56);
-const wxColour muted(96, 110, 116);
+using style::ink;
+using style::muted;
 
 std::string today()
 {
@@ -47,11 +49,7 @@ WelcomeWindow::WelcomeWindow(const SafetyAdvice& safety, std::function<void()> u
     auto* box = new wxBoxSizer(wxVERTICAL);
     const int wrap = 420;
     auto text = [&](const wxString& s, const wxColour& colour, float scale = 1.0f, bool bold = false) {
-        auto* t = new wxStaticText(panel, wxID_ANY, s);
-        wxFont f = t->GetFont().Scaled(scale);
-        if (bold) f.MakeBold();
-        t->SetFont(f);
-        t->SetForegroundColour(colour);
+        auto* t = style::text(panel, s, colour, scale, bold);
         t->Wrap(wrap);
         return t;
     };

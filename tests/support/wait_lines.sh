@@ -19,3 +19,16 @@ expect_output() {
     return 1
   fi
 }
+
+# expect_survives_loss PROBE_PID SERVER_PID MESSAGE: ends the display server under the probe,
+# which must log MESSAGE, keep running, and then stop cleanly when told to.
+expect_survives_loss() {
+  local probe_pid=$1 server_pid=$2 message=$3
+  kill "$server_pid"
+  wait "$server_pid" 2>/dev/null || true
+  for _ in $(seq 100); do grep -q "$message" "$dir/err" && break; sleep 0.1; done
+  grep -q "$message" "$dir/err" || { echo "no warning '$message':" >&2; cat "$dir/err" >&2; return 1; }
+  kill -0 "$probe_pid" || { echo "the probe died with its server:" >&2; cat "$dir/err" >&2; return 1; }
+  kill "$probe_pid"
+  wait "$probe_pid" || { echo "probe failed:" >&2; cat "$dir/err" >&2; return 1; }
+}
