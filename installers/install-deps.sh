@@ -13,6 +13,8 @@ packages=(
   libwayland-dev libwayland-bin wayland-protocols plasma-wayland-protocols
   # tray
   libwxgtk3.2-dev libgtk-3-dev libayatana-appindicator3-dev
+  # translations: the .pot extraction and the compiled catalogs
+  gettext
   # tests
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils sway wtype
   # packages: cpack's DEB generator (dpkg-shlibdeps, file), PNG icons from the SVG, and the

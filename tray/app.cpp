@@ -6,6 +6,7 @@
 #include "routine_popup.hpp"
 #include "settings_dialog.hpp"
 #include "summary_window.hpp"
+#include "i18n.hpp"
 #include "indicator.hpp"
 #include "tray_icon.hpp"
 #include "welcome_window.hpp"
@@ -39,9 +40,9 @@ std::string routine_length(const Catalog& c, const std::string& id)
 {
     std::optional<Routine> r;
     if (const Routine* found = c.find_routine(id)) r = *found;
-    if (!r) return "a few minutes";
+    if (!r) return _("a few minutes").utf8_string();
     const auto s = c.length(*r, [](const Exercise& e) { return e.easiest(); });
-    return std::to_string((s.count() + 30) / 60) + " min";
+    return wxString::Format(_("%d min"), static_cast<int>((s.count() + 30) / 60)).utf8_string();
 }
 
 std::vector<std::pair<std::string, DoseStep>> plan_from(const json& plan, const Catalog& c, const std::string& routine)
@@ -90,11 +91,12 @@ bool TrayApp::OnInit()
     SetExitOnFrameDelete(false);
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
+    load_translations();
     const Paths paths = runtime_paths();
     try {
         catalog_ = load_catalog(paths.exercises().string(), paths.routines().string());
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), "Limber cannot start", wxOK | wxICON_ERROR);
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Limber cannot start"), wxOK | wxICON_ERROR);
         return false;
     }
     if (socket_.empty()) socket_ = control_socket(paths).string();
@@ -187,8 +189,8 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
     const std::string routine = e.data.value("routine", "");
     if (e.name == "break_due") notify_due(routine);
     else if (e.name == "warning" && notifications_) {
-        notification_ = std::make_unique<wxNotificationMessage>("A break in a minute",
-                                                                "Finish what you're doing; " + wxString::FromUTF8(routine_name(catalog_, routine)) + " is next.");
+        notification_ = std::make_unique<wxNotificationMessage>(_("A break in a minute"),
+                                                                wxString::Format(_("Finish what you're doing; %s is next."), wxString::FromUTF8(routine_name(catalog_, routine))));
         notification_->Show(60);
     } else if (e.name == "break_started" || e.name == "skipped" || e.name == "away_started" || e.name == "due_cleared" ||
                e.name == "paused" || e.name == "snoozed") {
@@ -202,10 +204,10 @@ void TrayApp::notify_due(const std::string& routine)
     withdraw_due();
     const std::string name = routine_name(catalog_, routine);
     if (notifications_) {
-        notification_ = std::make_unique<wxNotificationMessage>("Time for a break",
-                                                                wxString::FromUTF8(name + ", about " + routine_length(catalog_, routine) + "."));
-        notification_->AddAction(wxID_OK, "Start");
-        notification_->AddAction(wxID_CANCEL, "Not now");
+        notification_ = std::make_unique<wxNotificationMessage>(_("Time for a break"),
+                                                                wxString::Format(_("%s, about %s."), wxString::FromUTF8(name), wxString::FromUTF8(routine_length(catalog_, routine))));
+        notification_->AddAction(wxID_OK, _("Start"));
+        notification_->AddAction(wxID_CANCEL, _("Not now"));
         notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, routine](wxCommandEvent& ev) {
             if (ev.GetId() == wxID_OK) start_routine(routine);
             else snooze();
@@ -286,7 +288,7 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
                  const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{""});
                  if (!r.ok) return "";
                  const int streak = r.result.value("streak_days", 0);
-                 return "Streak: " + std::to_string(streak) + (streak == 1 ? " day" : " days") + " with a routine done";
+                 return wxString::Format(wxPLURAL("Streak: %d day with a routine done", "Streak: %d days with a routine done", streak), streak).utf8_string();
              } catch (const ClientError&) {
                  return "";
              }
@@ -332,7 +334,7 @@ void TrayApp::show_settings()
         const auto file = std::filesystem::exists(paths.settings()) ? paths.settings() : paths.default_settings();
         current = load_settings(file.string(), catalog_);
     } catch (const std::exception& e) {
-        error(std::string("Your settings file has a mistake; the dialog starts from the defaults.\n") + e.what());
+        error(_("Your settings file has a mistake; the dialog starts from the defaults.").utf8_string() + "\n" + e.what());
     }
     SettingsDialog dialog(nullptr, catalog_, current, paths.settings());
     dialog.ShowModal();
@@ -357,9 +359,9 @@ void TrayApp::show_about()
     wxAboutDialogInfo info;
     info.SetName("Limber");
     info.SetVersion(LIMBER_VERSION);
-    info.SetDescription("Short breaks for your upper back, when you have sat long enough.\n"
-                        "Exercises from a physiotherapy guide to postural upper-back pain.");
-    info.SetCopyright("Limber developers");
+    info.SetDescription(_("Short breaks for your upper back, when you have sat long enough.\n"
+                          "Exercises from a physiotherapy guide to postural upper-back pain."));
+    info.SetCopyright(_("Limber developers"));
     wxAboutBox(info);
 }
 

@@ -1,5 +1,7 @@
 #include "break_card.hpp"
 
+#include "i18n.hpp"
+
 #include <wx/button.h>
 #include <wx/display.h>
 #include <wx/panel.h>
@@ -15,11 +17,11 @@ BreakCard::BreakCard(const std::string& routine_name, const std::string& length,
     auto* panel = new wxPanel(this);
     panel->SetBackgroundColour(*wxWHITE);
     auto* box = new wxBoxSizer(wxVERTICAL);
-    auto* title = new wxStaticText(panel, wxID_ANY, "Time for a break");
+    auto* title = new wxStaticText(panel, wxID_ANY, _("Time for a break"));
     title->SetFont(title->GetFont().Bold().Scaled(1.2f));
     title->SetForegroundColour(wxColour(38, 50, 56));
     box->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, 16);
-    auto* body = new wxStaticText(panel, wxID_ANY, wxString::FromUTF8(routine_name + ", about " + length + ".\nStand up, loosen your back, then carry on."));
+    auto* body = new wxStaticText(panel, wxID_ANY, wxString::Format(_("%s, about %s.\nStand up, loosen your back, then carry on."), wxString::FromUTF8(routine_name), wxString::FromUTF8(length)));
     body->SetForegroundColour(wxColour(96, 110, 116));
     box->Add(body, 0, wxALL, 16);
     auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -33,9 +35,9 @@ BreakCard::BreakCard(const std::string& routine_name, const std::string& length,
         row->Add(b, 1, wxRIGHT, 6);
         return b;
     };
-    add("Start", std::move(actions.start), true)->SetDefault();
-    add("Not now", std::move(actions.snooze), can_snooze);
-    add("Skip", std::move(actions.skip), true);
+    add(_("Start"), std::move(actions.start), true)->SetDefault();
+    add(_("Not now"), std::move(actions.snooze), can_snooze);
+    add(_("Skip"), std::move(actions.skip), true);
     box->Add(row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 16);
     panel->SetSizer(box);
     box->SetSizeHints(this);

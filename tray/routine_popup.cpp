@@ -1,5 +1,6 @@
 #include "routine_popup.hpp"
 
+#include "i18n.hpp"
 #include "style.hpp"
 
 #include <wx/bmpbndl.h>
@@ -40,7 +41,7 @@ wxString instructions(const Exercise& e)
     wxString out;
     int n = 1;
     for (const auto& s : e.steps) out += wxString::Format("%d. ", n++) + u8(s) + "\n";
-    if (!e.tip.empty()) out += u8("Tip: " + e.tip);
+    if (!e.tip.empty()) out += wxString::Format(_("Tip: %s"), u8(e.tip));
     return out;
 }
 
@@ -49,7 +50,7 @@ wxString instructions(const Exercise& e)
 RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_name,
                            std::vector<std::pair<std::string, DoseStep>> plan, const std::filesystem::path& illustrations,
                            Callbacks callbacks)
-    : wxFrame(nullptr, wxID_ANY, "Limber: " + u8(routine_name), wxDefaultPosition, wxSize(360, 460),
+    : wxFrame(nullptr, wxID_ANY, wxString::Format(_("Limber: %s"), u8(routine_name)), wxDefaultPosition, wxSize(360, 460),
               wxCAPTION | wxCLOSE_BOX | wxSTAY_ON_TOP | wxFRAME_TOOL_WINDOW | wxFRAME_NO_TASKBAR),
       catalog_(catalog), plan_(std::move(plan)), steps_(routine_steps(catalog, plan_)), illustrations_(illustrations),
       callbacks_(std::move(callbacks)), total_(total_length(steps_)), timer_(this)
@@ -93,14 +94,14 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     live->Add(rep_, 0, wxALIGN_CENTER_VERTICAL);
     run->Add(live, 0, wxEXPAND | wxBOTTOM, 8);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    next_ = button(running_, "Next", [this] { on_done(); });
+    next_ = button(running_, _("Next"), [this] { on_done(); });
     next_->SetDefault();
     buttons->Add(next_, 1, wxRIGHT, 6);
-    pause_ = button(running_, "Pause", [this] { on_pause(); });
+    pause_ = button(running_, _("Pause"), [this] { on_pause(); });
     buttons->Add(pause_, 1, wxRIGHT, 6);
-    buttons->Add(button(running_, "Skip exercise", [this] { on_skip(); }), 1);
+    buttons->Add(button(running_, _("Skip exercise"), [this] { on_skip(); }), 1);
     run->Add(buttons, 0, wxEXPAND | wxBOTTOM, 6);
-    wxButton* hurt = button(running_, wxString::FromUTF8("Stop — this hurts"), [this] { on_hurt(); });
+    wxButton* hurt = button(running_, _("Stop — this hurts"), [this] { on_hurt(); });
     hurt->SetForegroundColour(warm);
     run->Add(hurt, 0, wxEXPAND);
     running_->SetSizer(run);
@@ -109,12 +110,12 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     feedback_ = new wxPanel(root);
     feedback_->SetBackgroundColour(*wxWHITE);
     auto* fb = new wxBoxSizer(wxVERTICAL);
-    fb->Add(text(feedback_, "How did that feel?", ink, 1.0, true), 0, wxBOTTOM, 8);
+    fb->Add(text(feedback_, _("How did that feel?"), ink, 1.0, true), 0, wxBOTTOM, 8);
     auto* rates = new wxBoxSizer(wxHORIZONTAL);
-    easy_ = button(feedback_, "Easy", [this] { on_rate(Rating::Easy); });
+    easy_ = button(feedback_, _("Easy"), [this] { on_rate(Rating::Easy); });
     rates->Add(easy_, 1, wxRIGHT, 6);
-    rates->Add(button(feedback_, "Just right", [this] { on_rate(Rating::Ok); }), 1, wxRIGHT, 6);
-    rates->Add(button(feedback_, "Hard", [this] { on_rate(Rating::Hard); }), 1);
+    rates->Add(button(feedback_, _("Just right"), [this] { on_rate(Rating::Ok); }), 1, wxRIGHT, 6);
+    rates->Add(button(feedback_, _("Hard"), [this] { on_rate(Rating::Hard); }), 1);
     fb->Add(rates, 0, wxEXPAND);
     feedback_->SetSizer(fb);
     box->Add(feedback_, 0, wxEXPAND | wxALL, 14);
@@ -122,14 +123,14 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     hurt_ = new wxPanel(root);
     hurt_->SetBackgroundColour(*wxWHITE);
     auto* hs = new wxBoxSizer(wxVERTICAL);
-    hs->Add(text(hurt_, "Stopped. That's the right call.", warm, 1.05, true), 0, wxBOTTOM, 6);
-    wxString advice = "Rest and breathe. A mild stretch is fine; pain is not.\nTalk to a doctor or physiotherapist if you have:\n";
+    hs->Add(text(hurt_, _("Stopped. That's the right call."), warm, 1.05, true), 0, wxBOTTOM, 6);
+    wxString advice = _("Rest and breathe. A mild stretch is fine; pain is not.\nTalk to a doctor or physiotherapist if you have:") + "\n";
     for (const auto& a : catalog_.safety.ask_first_if) advice += u8("  • " + a + "\n");
-    advice += "Limber leaves this exercise out after repeated pain.";
+    advice += _("Limber leaves this exercise out after repeated pain.");
     auto* advice_text = text(hurt_, advice, ink, 0.85);
     advice_text->Wrap(320);
     hs->Add(advice_text, 0, wxBOTTOM, 8);
-    close_hurt_ = button(hurt_, "Close", [this] { Close(); });
+    close_hurt_ = button(hurt_, _("Close"), [this] { Close(); });
     hs->Add(close_hurt_, 0, wxALIGN_RIGHT);
     hurt_->SetSizer(hs);
     box->Add(hurt_, 0, wxEXPAND | wxALL, 14);
@@ -139,7 +140,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     auto* fs = new wxBoxSizer(wxVERTICAL);
     finished_text_ = text(finished_, "", teal, 1.2, true);
     fs->Add(finished_text_, 0, wxBOTTOM, 8);
-    close_done_ = button(finished_, "Close", [this] { Close(); });
+    close_done_ = button(finished_, _("Close"), [this] { Close(); });
     fs->Add(close_done_, 0, wxALIGN_RIGHT);
     finished_->SetSizer(fs);
     box->Add(finished_, 0, wxEXPAND | wxALL, 14);
@@ -163,7 +164,7 @@ void RoutinePopup::show_exercise()
         return;
     }
     const Exercise& e = exercise();
-    counter_->SetLabel(wxString::Format("%zu of %zu", exercise_ + 1, plan_.size()));
+    counter_->SetLabel(wxString::Format(_("%zu of %zu"), exercise_ + 1, plan_.size()));
     const auto svg = illustrations_ / (e.id + ".svg");
     std::error_code ec;
     picture_->SetBitmap(std::filesystem::exists(svg, ec) ? wxBitmapBundle::FromSVGFile(svg.string(), wxSize(240, 160))
@@ -184,7 +185,7 @@ void RoutinePopup::show_step()
 {
     progress_->SetValue(std::min<int>(progress_->GetRange(), static_cast<int>(elapsed_.count())));
     if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) {
-        cue_->SetLabel("All reps done");
+        cue_->SetLabel(_("All reps done"));
         rep_->SetLabel("");
         return;
     }
@@ -192,16 +193,16 @@ void RoutinePopup::show_step()
     const bool breath = exercise().dose.with_breath;
     wxString cue;
     switch (s.phase) {
-    case RoutineStep::Phase::Setup: cue = wxString::Format("Get ready  %d", step_left_); break;
+    case RoutineStep::Phase::Setup: cue = wxString::Format(_("Get ready  %d"), step_left_); break;
     case RoutineStep::Phase::Move:
-        cue = breath ? (step_left_ > static_cast<int>(s.length.count()) / 2 ? "Breathe in" : "Breathe out") : "Move slowly";
+        cue = breath ? (step_left_ > static_cast<int>(s.length.count()) / 2 ? _("Breathe in") : _("Breathe out")) : _("Move slowly");
         break;
-    case RoutineStep::Phase::Hold: cue = wxString::Format("Hold  %d s", step_left_); break;
-    case RoutineStep::Phase::Release: cue = "Release"; break;
+    case RoutineStep::Phase::Hold: cue = wxString::Format(_("Hold  %d s"), step_left_); break;
+    case RoutineStep::Phase::Release: cue = _("Release"); break;
     }
     cue_->SetLabel(cue);
-    wxString rep = s.rep > 0 ? wxString::Format("Rep %d of %d", s.rep, s.reps) : wxString();
-    if (!s.side.empty()) rep += u8((rep.empty() ? "" : " · ") + s.side + " side");
+    wxString rep = s.rep > 0 ? wxString::Format(_("Rep %d of %d"), s.rep, s.reps) : wxString();
+    if (!s.side.empty()) rep += (rep.empty() ? wxString() : u8(" · ")) + (s.side == "left" ? _("left side") : s.side == "right" ? _("right side") : u8(s.side));
     rep_->SetLabel(rep);
     ring_->Refresh();
     running_->Layout();
@@ -237,10 +238,10 @@ void RoutinePopup::on_done() { set_mode(Mode::Feedback); }
 void RoutinePopup::on_pause()
 {
     paused_ = !paused_;
-    pause_->SetLabel(paused_ ? "Resume" : "Pause");
+    pause_->SetLabel(paused_ ? _("Resume") : _("Pause"));
     if (paused_) timer_.Stop();
     else timer_.Start(1000);
-    cue_->SetLabel(paused_ ? wxString("Paused") : cue_->GetLabel());
+    cue_->SetLabel(paused_ ? _("Paused") : cue_->GetLabel());
     if (!paused_) show_step();
 }
 
@@ -258,7 +259,7 @@ void RoutinePopup::on_key(wxKeyEvent& event)
         return;
     case WXK_ESCAPE:
         if (mode_ == Mode::Finished || mode_ == Mode::Hurt ||
-            wxMessageBox("End this routine now? It is recorded as stopped early.", "Limber", wxYES_NO | wxICON_QUESTION, this) == wxYES) {
+            wxMessageBox(_("End this routine now? It is recorded as stopped early."), "Limber", wxYES_NO | wxICON_QUESTION, this) == wxYES) {
             if (mode_ != Mode::Finished && mode_ != Mode::Hurt) finish(false, "ended early");
             Close();
         }
@@ -355,8 +356,8 @@ void RoutinePopup::finish(bool completed, const std::string& why)
     reported_end_ = true;
     if (mode_ == Mode::Hurt) return;
     progress_->SetValue(progress_->GetRange());
-    wxString result = completed ? "Well done. Back to it, a little looser." : "Stopped. Another time.";
-    result += wxString::Format("\nTime: %d min %02d s", static_cast<int>(elapsed_.count() / 60), static_cast<int>(elapsed_.count() % 60));
+    wxString result = completed ? _("Well done. Back to it, a little looser.") : _("Stopped. Another time.");
+    result += "\n" + wxString::Format(_("Time: %d min %02d s"), static_cast<int>(elapsed_.count() / 60), static_cast<int>(elapsed_.count() % 60));
     if (callbacks_.result_line) {
         const std::string line = callbacks_.result_line();
         if (!line.empty()) result += "\n" + u8(line);

@@ -1,5 +1,7 @@
 #include "settings_dialog.hpp"
 
+#include "i18n.hpp"
+
 #include "limber/duration.hpp"
 #include "limber/error.hpp"
 #include "limber/settings_edit.hpp"
@@ -21,7 +23,6 @@ namespace limber::tray {
 namespace {
 
 using namespace std::chrono_literals;
-constexpr const char* day_names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
 wxString spans_text(const std::vector<DaySpan>& spans)
 {
@@ -103,7 +104,7 @@ bool autostart_enabled()
 }
 
 SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Settings settings, std::filesystem::path file)
-    : wxDialog(parent, wxID_ANY, "Limber settings"), catalog_(catalog), settings_(std::move(settings)), file_(std::move(file))
+    : wxDialog(parent, wxID_ANY, _("Limber settings")), catalog_(catalog), settings_(std::move(settings)), file_(std::move(file))
 {
     auto* box = new wxBoxSizer(wxVERTICAL);
     auto* grid = new wxFlexGridSizer(2, wxSize(12, 8));
@@ -117,47 +118,48 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
                               static_cast<int>(v.count() / 60));
     };
     every_ = minutes(settings_.every, 5, 240);
-    row("Break after (minutes of sitting)", every_);
+    row(_("Break after (minutes of sitting)"), every_);
     warn_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 600,
                            static_cast<int>(settings_.warn_before.count()));
-    row("Heads-up before (seconds, 0 = none)", warn_);
+    row(_("Heads-up before (seconds, 0 = none)"), warn_);
     routine_ = new wxChoice(this, wxID_ANY);
     for (const auto& r : catalog_.routines) routine_->Append(wxString::FromUTF8(r.name));
-    row("Routine for a break", routine_);
+    row(_("Routine for a break"), routine_);
     snooze_ = minutes(settings_.snooze, 1, 60);
-    row("Snooze for (minutes)", snooze_);
+    row(_("Snooze for (minutes)"), snooze_);
     max_snoozes_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 10, settings_.max_snoozes);
-    row("Snoozes in a row", max_snoozes_);
+    row(_("Snoozes in a row"), max_snoozes_);
     natural_ = minutes(settings_.natural_break, 1, 60);
-    row("Away this long counts as a break (minutes)", natural_);
-    idle_counts_ = new wxCheckBox(this, wxID_ANY, "Short pauses (reading) count as sitting");
+    row(_("Away this long counts as a break (minutes)"), natural_);
+    idle_counts_ = new wxCheckBox(this, wxID_ANY, _("Short pauses (reading) count as sitting"));
     idle_counts_->SetValue(settings_.idle_counts_as_sitting);
     grid->AddSpacer(0);
     grid->Add(idle_counts_);
 
-    hours_on_ = new wxCheckBox(this, wxID_ANY, "Only remind me during working hours");
+    hours_on_ = new wxCheckBox(this, wxID_ANY, _("Only remind me during working hours"));
     hours_on_->SetValue(settings_.working_hours.enabled);
     grid->AddSpacer(0);
     grid->Add(hours_on_);
+    const wxString day_names[] = {_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")};
     for (int i = 0; i < 7; ++i) {
         days_[static_cast<std::size_t>(i)] = new wxTextCtrl(this, wxID_ANY, spans_text(settings_.working_hours.days[static_cast<std::size_t>((i + 1) % 7)]));
         row(day_names[i], days_[static_cast<std::size_t>(i)]);
     }
-    daily_on_ = new wxCheckBox(this, wxID_ANY, "A longer routine once a day");
+    daily_on_ = new wxCheckBox(this, wxID_ANY, _("A longer routine once a day"));
     daily_on_->SetValue(settings_.daily.enabled);
     grid->AddSpacer(0);
     grid->Add(daily_on_);
     daily_routine_ = new wxChoice(this, wxID_ANY);
     for (const auto& r : catalog_.routines) daily_routine_->Append(wxString::FromUTF8(r.name));
-    row("Daily routine", daily_routine_);
+    row(_("Daily routine"), daily_routine_);
     daily_at_ = new wxTextCtrl(this, wxID_ANY, format_time_of_day(settings_.daily.at));
-    row("At (HH:MM)", daily_at_);
+    row(_("At (HH:MM)"), daily_at_);
     for (std::size_t i = 0; i < catalog_.routines.size(); ++i) {
         if (catalog_.routines[i].id == settings_.routine) routine_->SetSelection(static_cast<int>(i));
         if (catalog_.routines[i].id == settings_.daily.routine) daily_routine_->SetSelection(static_cast<int>(i));
     }
     autostart_was_ = autostart_enabled();
-    autostart_ = new wxCheckBox(this, wxID_ANY, "Start Limber when I log in");
+    autostart_ = new wxCheckBox(this, wxID_ANY, _("Start Limber when I log in"));
     autostart_->SetValue(autostart_was_);
     grid->AddSpacer(0);
     grid->Add(autostart_);
@@ -214,7 +216,7 @@ bool SettingsDialog::save()
     try {
         parse_settings(text, file_.filename().string(), catalog_);
     } catch (const ConfigError& e) {
-        wxMessageBox(wxString::FromUTF8(e.message()) + "\n(" + wxString::FromUTF8(e.key()) + ")", "Please check this setting",
+        wxMessageBox(wxString::FromUTF8(e.message()) + "\n(" + wxString::FromUTF8(e.key()) + ")", _("Please check this setting"),
                      wxOK | wxICON_WARNING, this);
         return false;
     }
@@ -225,13 +227,13 @@ bool SettingsDialog::save()
         std::ofstream out(temp);
         out << text;
         if (!out) {
-            wxMessageBox("Cannot write " + file_.string(), "Settings not saved", wxOK | wxICON_ERROR, this);
+            wxMessageBox(wxString::Format(_("Cannot write %s"), wxString::FromUTF8(file_.string())), _("Settings not saved"), wxOK | wxICON_ERROR, this);
             return false;
         }
     }
     std::filesystem::rename(temp, file_, ec);  // whole or not at all: limberd never reads half a file
     if (ec) {
-        wxMessageBox("Cannot save " + file_.string() + ": " + ec.message(), "Settings not saved", wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxString::Format(_("Cannot save %s: %s"), wxString::FromUTF8(file_.string()), wxString::FromUTF8(ec.message())), _("Settings not saved"), wxOK | wxICON_ERROR, this);
         return false;
     }
     return save_autostart();
@@ -253,7 +255,7 @@ bool SettingsDialog::save_autostart()
         if (!out) ec = std::make_error_code(std::errc::io_error);
     }
     if (ec) {
-        wxMessageBox("Cannot change " + file.string() + ": " + ec.message(), "Start at login", wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxString::Format(_("Cannot change %s: %s"), wxString::FromUTF8(file.string()), wxString::FromUTF8(ec.message())), _("Start at login"), wxOK | wxICON_ERROR, this);
         return false;
     }
     autostart_was_ = wanted;

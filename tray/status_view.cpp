@@ -1,5 +1,6 @@
 #include "status_view.hpp"
 
+#include "i18n.hpp"
 
 namespace limber::tray {
 
@@ -7,7 +8,7 @@ StatusView StatusView::not_running()
 {
     StatusView v;
     v.look = Look::NotRunning;
-    v.tooltip = "Limber is not running";
+    v.tooltip = _("Limber is not running").utf8_string();
     v.menu_line = v.tooltip;
     return v;
 }
@@ -24,26 +25,26 @@ StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const 
     if (s.contains("config_error") && s["config_error"].is_string()) v.config_error = s["config_error"].get<std::string>();
     if (phase == "due") {
         v.look = Look::Due;
-        v.tooltip = "Break due";
+        v.tooltip = _("Break due").utf8_string();
     } else if (phase == "in_break") {
         v.look = Look::InBreak;
         v.in_break = true;
         v.in_break_routine = s["in_break_routine"].is_string() ? s["in_break_routine"].get<std::string>() : "";
-        v.tooltip = "Taking a break";
+        v.tooltip = _("Taking a break").utf8_string();
     } else if (phase == "paused") {
         v.look = Look::Paused;
         v.paused = true;
-        v.tooltip = s["paused_until"].is_string() ? "Paused until " + clock(s["paused_until"].get<std::string>()) : "Paused";
+        v.tooltip = (s["paused_until"].is_string() ? wxString::Format(_("Paused until %s"), wxString::FromUTF8(clock(s["paused_until"].get<std::string>()))) : _("Paused")).utf8_string();
     } else if (phase == "away") {
         v.look = Look::Away;
         v.remaining = 1.0;
-        v.tooltip = "Away: this counts as a break";
+        v.tooltip = _("Away: this counts as a break").utf8_string();
     } else if (phase == "off_hours") {
         v.look = Look::OffHours;
-        v.tooltip = "Outside working hours";
+        v.tooltip = _("Outside working hours").utf8_string();
     } else {
         v.look = Look::Counting;
-        v.tooltip = "Next break in " + minutes_text(left);
+        v.tooltip = wxString::Format(_("Next break in %s"), wxString::FromUTF8(minutes_text(left))).utf8_string();
     }
     v.menu_line = v.tooltip;
     return v;

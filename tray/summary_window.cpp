@@ -1,5 +1,6 @@
 #include "summary_window.hpp"
 
+#include "i18n.hpp"
 #include "style.hpp"
 
 #include "limber/calendar.hpp"
@@ -30,9 +31,9 @@ wxString signed_int(long long n) { return n > 0 ? wxString::Format("+%lld", n) :
 
 wxString hours(long long seconds)
 {
-    if (seconds < 60) return "0m";
+    if (seconds < 60) return _("0m");
     const long long m = seconds / 60;
-    return m >= 60 ? wxString::Format("%lldh%02lld", m / 60, m % 60) : wxString::Format("%lldm", m);
+    return m >= 60 ? wxString::Format(_("%lldh%02lld"), m / 60, m % 60) : wxString::Format(_("%lldm"), m);
 }
 
 wxStaticText* label(wxWindow* parent, const wxColour& colour, float scale = 1.0f, bool bold = false)
@@ -43,7 +44,7 @@ wxStaticText* label(wxWindow* parent, const wxColour& colour, float scale = 1.0f
 }  // namespace
 
 SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::string&)> routine_name, Export exporter)
-    : wxFrame(nullptr, wxID_ANY, "Limber: weekly summary", wxDefaultPosition, wxSize(520, 640)),
+    : wxFrame(nullptr, wxID_ANY, _("Limber: weekly summary"), wxDefaultPosition, wxSize(520, 640)),
       fetch_(std::move(fetch)), export_(std::move(exporter)), routine_name_(std::move(routine_name))
 {
     auto* root = new wxPanel(this);
@@ -72,7 +73,7 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     chart_->Bind(wxEVT_PAINT, &SummaryWindow::paint_chart, this);
     box->Add(chart_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 16);
     auto* legend = label(root, muted, 0.85f);
-    legend->SetLabel(wxString::FromUTF8("Bars: active time · line: longest sitting · 2/3: breaks taken of due"));
+    legend->SetLabel(_("Bars: active time · line: longest sitting · 2/3: breaks taken of due"));
     box->Add(legend, 0, wxLEFT | wxRIGHT | wxTOP | wxBOTTOM, 16);
     figures_ = label(root, ink);
     box->Add(figures_, 0, wxLEFT | wxRIGHT, 16);
@@ -80,8 +81,8 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     box->Add(footer_, 0, wxALL, 16);
     box->AddStretchSpacer();
     auto* exports = new wxBoxSizer(wxHORIZONTAL);
-    auto* csv = new wxButton(root, wxID_ANY, wxString::FromUTF8("Export CSV…"));
-    auto* json = new wxButton(root, wxID_ANY, wxString::FromUTF8("Export JSON…"));
+    auto* csv = new wxButton(root, wxID_ANY, _("Export CSV…"));
+    auto* json = new wxButton(root, wxID_ANY, _("Export JSON…"));
     csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_week(true); });
     json->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_week(false); });
     csv->Enable(static_cast<bool>(export_));
@@ -98,7 +99,7 @@ void SummaryWindow::show_week(const std::string& week)
     try {
         data_ = fetch_(week);
     } catch (const std::exception& e) {
-        title_->SetLabel("Summary unavailable");
+        title_->SetLabel(_("Summary unavailable"));
         headline_->SetLabel("");
         changes_->SetLabel(wxString::FromUTF8(e.what()));
         return;
@@ -106,40 +107,40 @@ void SummaryWindow::show_week(const std::string& week)
     week_ = data_.value("week", week);
     const auto& b = data_["breaks"];
     const auto& p = data_["previous"]["breaks"];
-    title_->SetLabel(wxString::Format("Week %s", week_));
+    title_->SetLabel(wxString::Format(_("Week %s"), week_));
     if (data_["compliance"].is_number())
-        headline_->SetLabel(wxString::Format("%d%% of breaks taken  (%d of %d)", static_cast<int>(std::lround(data_["compliance"].get<double>() * 100)),
+        headline_->SetLabel(wxString::Format(_("%d%% of breaks taken  (%d of %d)"), static_cast<int>(std::lround(data_["compliance"].get<double>() * 100)),
                                              b.value("taken", 0), b.value("due", 0)));
     else
-        headline_->SetLabel("No breaks were due this week");
-    wxString change = wxString::Format("%s to %s. Against last week: ", data_.value("first_day", ""), data_.value("last_day", ""));
+        headline_->SetLabel(_("No breaks were due this week"));
+    wxString change = wxString::Format(_("%s to %s. Against last week: "), data_.value("first_day", ""), data_.value("last_day", ""));
     if (data_["change"]["compliance"].is_number())
-        change += signed_int(std::lround(data_["change"]["compliance"].get<double>() * 100)) + " points, ";
-    change += wxString::Format("\nlongest sitting %s, active time %s", hours(data_.value("longest_stretch_seconds", 0LL)),
+        change += wxString::Format(_("%s points, "), signed_int(std::lround(data_["change"]["compliance"].get<double>() * 100)));
+    change += "\n" + wxString::Format(_("longest sitting %s, active time %s"), hours(data_.value("longest_stretch_seconds", 0LL)),
                                hours(data_.value("active_seconds", 0LL)));
     changes_->SetLabel(change);
     wxString figures;
-    auto row = [&](const char* name, const char* key) {
+    auto row = [&](const wxString& name, const char* key) {
         figures += wxString::Format("%-14s %3d   (%s)\n", name, b.value(key, 0), signed_int(b.value(key, 0) - p.value(key, 0)));
     };
-    row("Due", "due");
-    row("Taken", "taken");
-    row("Partly done", "partial");
-    row("Snoozed", "snoozed");
-    row("Skipped", "skipped");
-    row("Missed", "missed");
-    row("Stepped away", "natural");
+    row(_("Due"), "due");
+    row(_("Taken"), "taken");
+    row(_("Partly done"), "partial");
+    row(_("Snoozed"), "snoozed");
+    row(_("Skipped"), "skipped");
+    row(_("Missed"), "missed");
+    row(_("Stepped away"), "natural");
     figures_->SetFont(wxFont(wxFontInfo(figures_->GetFont().GetPointSize()).Family(wxFONTFAMILY_TELETYPE)));
     figures_->SetLabel(figures);
-    wxString footer = "Routines: ";
-    if (data_["routines"].empty()) footer += "none yet";
+    wxString footer = _("Routines: ");
+    if (data_["routines"].empty()) footer += _("none yet");
     for (std::size_t i = 0; i < data_["routines"].size(); ++i) {
         const auto& r = data_["routines"][i];
         footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_(r.value("id", ""))) + wxString::Format(wxString::FromUTF8(" ×%d"), r.value("count", 0));
     }
     const int streak = data_.value("streak_days", 0);
-    footer += wxString::Format("\nStreak: %d %s in a row with a routine done", streak, streak == 1 ? "day" : "days");
-    if (data_.value("pain_reports", 0) > 0) footer += wxString::Format("\nPain reported %d times: go gently", data_.value("pain_reports", 0));
+    footer += "\n" + wxString::Format(wxPLURAL("Streak: %d day in a row with a routine done", "Streak: %d days in a row with a routine done", streak), streak);
+    if (data_.value("pain_reports", 0) > 0) footer += "\n" + wxString::Format(wxPLURAL("Pain reported %d time: go gently", "Pain reported %d times: go gently", data_.value("pain_reports", 0)), data_.value("pain_reports", 0));
     footer_->SetLabel(footer);
     GetChildren().front()->Layout();
     chart_->Refresh();
@@ -150,26 +151,26 @@ void SummaryWindow::export_week(bool csv)
     const std::string from = data_.value("first_day", "");
     const std::string to = data_.value("last_day", "");
     if (!export_ || from.empty()) {
-        wxMessageBox("There is no week to export yet.", "Limber", wxOK | wxICON_INFORMATION, this);
+        wxMessageBox(_("There is no week to export yet."), "Limber", wxOK | wxICON_INFORMATION, this);
         return;
     }
     const wxString kind = csv ? "CSV" : "JSON";
-    wxFileDialog dialog(this, "Export the week's records as " + kind, "",
+    wxFileDialog dialog(this, wxString::Format(_("Export the week's records as %s"), kind), "",
                         wxString::Format("limber-%s.%s", week_, csv ? "csv" : "json"),
-                        csv ? "CSV files (*.csv)|*.csv" : "JSON files (*.json)|*.json", wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                        csv ? _("CSV files (*.csv)|*.csv") : _("JSON files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
     const std::string path = dialog.GetPath().utf8_string();
     std::string content;
     try {
         content = export_(from, to, csv);
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), "Export failed", wxOK | wxICON_ERROR, this);
+        wxMessageBox(wxString::FromUTF8(e.what()), _("Export failed"), wxOK | wxICON_ERROR, this);
         return;
     }
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
     out.close();
-    if (!out) wxMessageBox("Cannot write " + wxString::FromUTF8(path), "Export failed", wxOK | wxICON_ERROR, this);
+    if (!out) wxMessageBox(wxString::Format(_("Cannot write %s"), wxString::FromUTF8(path)), _("Export failed"), wxOK | wxICON_ERROR, this);
 }
 
 void SummaryWindow::paint_chart(wxPaintEvent&)
@@ -186,7 +187,7 @@ void SummaryWindow::paint_chart(wxPaintEvent&)
     long long top = 4 * 3600;
     for (const auto& d : days) top = std::max(top, d.value("active_seconds", 0LL));
     const double slot = size.x / 7.0;
-    static const char* names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    const wxString names[] = {_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")};
     gc->SetFont(chart_->GetFont(), muted);
     for (std::size_t i = 0; i < days.size() && i < 7; ++i) {
         const double x = i * slot + slot * 0.22;

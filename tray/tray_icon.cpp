@@ -1,6 +1,7 @@
 #include "tray_icon.hpp"
 
 #include "app.hpp"
+#include "i18n.hpp"
 #include "icon_painter.hpp"
 
 #include <wx/menu.h>
@@ -50,11 +51,11 @@ wxMenu* build_menu(TrayApp& app)
     auto* menu = new wxMenu;
     wxMenuItem* status = menu->Append(wxID_ANY, wxString::FromUTF8(v.menu_line));
     status->Enable(false);
-    if (!up) add(menu, "Start Limber", [&app] { app.start_daemon(); });
+    if (!up) add(menu, _("Start Limber"), [&app] { app.start_daemon(); });
     menu->AppendSeparator();
 
     const Routine* quick = c.find_routine("quick-daily-reset");
-    add(menu, quick ? "Start " + wxString::FromUTF8(quick->name) : "Start a break", [&app] { app.start_routine("quick-daily-reset"); },
+    add(menu, quick ? wxString::Format(_("Start %s"), wxString::FromUTF8(quick->name)) : _("Start a break"), [&app] { app.start_routine("quick-daily-reset"); },
         up && !v.in_break);
     auto* routines = new wxMenu;
     for (const Routine& r : c.routines) {
@@ -63,29 +64,29 @@ wxMenu* build_menu(TrayApp& app)
     }
     routines->AppendSeparator();
     for (const Exercise& e : c.exercises)
-        add(routines, wxString::FromUTF8(e.name) + " only", [&app, id = e.id] { app.start_routine("single:" + id); },
+        add(routines, wxString::Format(_("%s only"), wxString::FromUTF8(e.name)), [&app, id = e.id] { app.start_routine("single:" + id); },
             up && !v.in_break);
-    menu->AppendSubMenu(routines, "Start routine")->Enable(up && !v.in_break);
+    menu->AppendSubMenu(routines, _("Start routine"))->Enable(up && !v.in_break);
 
-    add(menu, "Snooze", [&app] { app.snooze(); }, up && v.can_snooze);
-    add(menu, v.look == StatusView::Look::Due ? "Skip this break" : "Skip next break", [&app] { app.skip(); },
+    add(menu, _("Snooze"), [&app] { app.snooze(); }, up && v.can_snooze);
+    add(menu, v.look == StatusView::Look::Due ? _("Skip this break") : _("Skip next break"), [&app] { app.skip(); },
         up && !v.in_break && !v.paused);
     if (v.paused) {
-        add(menu, "Resume", [&app] { app.resume(); }, up);
+        add(menu, _("Resume"), [&app] { app.resume(); }, up);
     } else {
         auto* pause = new wxMenu;
-        add(pause, "For 30 minutes", [&app] { app.pause_for(30min); });
-        add(pause, "For 1 hour", [&app] { app.pause_for(1h); });
-        add(pause, "For 2 hours", [&app] { app.pause_for(2h); });
-        add(pause, "Until tomorrow", [&app] { app.pause_until_tomorrow(); });
-        menu->AppendSubMenu(pause, "Pause")->Enable(up);
+        add(pause, _("For 30 minutes"), [&app] { app.pause_for(30min); });
+        add(pause, _("For 1 hour"), [&app] { app.pause_for(1h); });
+        add(pause, _("For 2 hours"), [&app] { app.pause_for(2h); });
+        add(pause, _("Until tomorrow"), [&app] { app.pause_until_tomorrow(); });
+        menu->AppendSubMenu(pause, _("Pause"))->Enable(up);
     }
     menu->AppendSeparator();
-    add(menu, wxString::FromUTF8("Weekly summary…"), [&app] { app.show_summary(); }, up);
-    add(menu, wxString::FromUTF8("Settings…"), [&app] { app.show_settings(); });
-    add(menu, "About Limber", [&app] { app.show_about(); });
+    add(menu, _("Weekly summary…"), [&app] { app.show_summary(); }, up);
+    add(menu, _("Settings…"), [&app] { app.show_settings(); });
+    add(menu, _("About Limber"), [&app] { app.show_about(); });
     menu->AppendSeparator();
-    add(menu, "Quit", [&app] { app.quit(); });
+    add(menu, _("Quit"), [&app] { app.quit(); });
     return menu;
 }
 

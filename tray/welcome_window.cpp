@@ -1,5 +1,6 @@
 #include "welcome_window.hpp"
 
+#include "i18n.hpp"
 #include "style.hpp"
 
 #include "client/runtime.hpp"
@@ -40,7 +41,7 @@ bool welcome_acknowledged()
 }
 
 WelcomeWindow::WelcomeWindow(const SafetyAdvice& safety, std::function<void()> understood)
-    : wxFrame(nullptr, wxID_ANY, "Welcome to Limber", wxDefaultPosition, wxDefaultSize,
+    : wxFrame(nullptr, wxID_ANY, _("Welcome to Limber"), wxDefaultPosition, wxDefaultSize,
               wxDEFAULT_FRAME_STYLE & ~(wxRESIZE_BORDER | wxMAXIMIZE_BOX)),
       understood_(std::move(understood))
 {
@@ -53,24 +54,24 @@ WelcomeWindow::WelcomeWindow(const SafetyAdvice& safety, std::function<void()> u
         t->Wrap(wrap);
         return t;
     };
-    box->Add(text("Welcome to Limber", ink, 1.3f, true), 0, wxLEFT | wxRIGHT | wxTOP, 20);
-    box->Add(text("Limber watches how long you sit at the computer and, when you have sat long enough, "
+    box->Add(text(_("Welcome to Limber"), ink, 1.3f, true), 0, wxLEFT | wxRIGHT | wxTOP, 20);
+    box->Add(text(_("Limber watches how long you sit at the computer and, when you have sat long enough, "
                   "offers a short routine of gentle upper-back and neck exercises. Its aim is to break up "
-                  "long stretches of sitting, not to treat pain.",
+                  "long stretches of sitting, not to treat pain."),
                   muted),
              0, wxLEFT | wxRIGHT | wxTOP, 20);
-    box->Add(text("Not for you, for now, if:", ink, 1.0f, true), 0,
+    box->Add(text(_("Not for you, for now, if:"), ink, 1.0f, true), 0,
              wxLEFT | wxRIGHT | wxTOP, 20);
     box->AddSpacer(8);
     for (const auto& item : safety.ask_first_if) {
         box->Add(text(wxString::FromUTF8("•  " + item), ink), 0, wxLEFT | wxRIGHT, 28);
         box->AddSpacer(4);
     }
-    box->Add(text("If any of these apply to you, see a healthcare provider first. Otherwise: move gently, "
-                  "and stop if an exercise hurts.",
+    box->Add(text(_("If any of these apply to you, see a healthcare provider first. Otherwise: move gently, "
+                  "and stop if an exercise hurts."),
                   muted),
              0, wxLEFT | wxRIGHT | wxTOP, 20);
-    auto* ok = new wxButton(panel, wxID_OK, "I understand");
+    auto* ok = new wxButton(panel, wxID_OK, _("I understand"));
     ok->SetDefault();
     ok->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { acknowledge(); });
     box->Add(ok, 0, wxALIGN_RIGHT | wxALL, 20);
@@ -88,7 +89,7 @@ void WelcomeWindow::acknowledge()
     out << today() << "\n";
     out.close();
     if (!out) {
-        wxMessageBox("Cannot write " + wxString::FromUTF8(file.string()) + "; Limber will ask again next time.", "Limber",
+        wxMessageBox(wxString::Format(_("Cannot write %s; Limber will ask again next time."), wxString::FromUTF8(file.string())), "Limber",
                      wxOK | wxICON_WARNING, this);
     }
     auto next = std::move(understood_);
