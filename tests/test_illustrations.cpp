@@ -1,6 +1,8 @@
 // Every exercise has an illustration, and every shipped SVG keeps to what NanoSVG (the renderer
 // bundled with wxWidgets) draws: basic shapes and paths with plain fill and stroke.
 #include "limber/catalog.hpp"
+#include "limber/illustration.hpp"
+#include "limber/routine_steps.hpp"
 
 #include "support/catch.hpp"
 
@@ -101,6 +103,7 @@ const std::set<std::string> allowed_attributes = {
     "d", "cx", "cy", "r", "rx", "ry", "x", "y", "x1", "y1", "x2", "y2", "points",  // geometry
     "fill", "fill-opacity", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap",
     "stroke-linejoin", "opacity",
+    "id",  // the pose groups
 };
 
 // Words that mean a feature NanoSVG ignores or draws wrongly, anywhere in the file.
@@ -184,4 +187,94 @@ TEST_CASE("the SVG check catches what NanoSVG cannot draw")
     CHECK(tags[1].attributes == std::vector<std::string>{"style"});
     CHECK(allowed_attributes.count(tags[1].attributes[0]) == 0);
     CHECK(allowed_elements.count(tags[2].name) == 0);
+}
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& what)
+{
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("every illustration draws a start and an end pose, each a whole picture")
+{
+    for (const auto& e : shipped().exercises) {
+        INFO(e.id);
+        const std::string svg = slurp(illustrations_dir / (e.id + ".svg"));
+        REQUIRE(limber::has_poses(svg));
+        CHECK(count_of(svg, "<g id=\"start\" opacity=\"0.35\">") == 1);
+        CHECK(count_of(svg, "<g id=\"end\">") == 1);
+        const std::string start = limber::pose_svg(svg, limber::Pose::Start);
+        const std::string end = limber::pose_svg(svg, limber::Pose::End);
+        // Each frame holds its own pose, solid, and nothing of the other.
+        CHECK(count_of(start, "<g id=\"start\">") == 1);
+        CHECK(count_of(start, "id=\"end\"") == 0);
+        CHECK(count_of(end, "id=\"start\"") == 0);
+        CHECK(count_of(end, "<g id=\"end\">") == 1);
+        // Both are still well-formed and drawable, and the two differ by more than a stroke.
+        std::vector<Tag> start_tags_seen, end_tags_seen;
+        REQUIRE_NOTHROW(start_tags_seen = start_tags(start));
+        REQUIRE_NOTHROW(end_tags_seen = start_tags(end));
+        CHECK(start_tags_seen.size() >= 4);
+        CHECK(end_tags_seen.size() >= 4);
+        CHECK(count_of(start, "<g") == count_of(svg, "<g") - 1);  // pose groups hold no groups
+        CHECK(start != end);
+    }
+}
+
+TEST_CASE("pose_svg takes one pose out of the two")
+{
+    const std::string svg = "<svg><path d=\"M0 0\"/>"
+                            "<g id=\"start\" opacity=\"0.35\"><circle r=\"1\"/></g>"
+                            "<g id=\"end\"><rect x=\"1\"/></g></svg>";
+    CHECK(limber::pose_svg(svg, limber::Pose::Start) == "<svg><path d=\"M0 0\"/><g id=\"start\"><circle r=\"1\"/></g></svg>");
+    CHECK(limber::pose_svg(svg, limber::Pose::End) == "<svg><path d=\"M0 0\"/><g id=\"end\"><rect x=\"1\"/></g></svg>");
+    // One picture and no poses: the same picture for both.
+    const std::string still = "<svg><g opacity=\"0.35\"><circle r=\"1\"/></g></svg>";
+    CHECK_FALSE(limber::has_poses(still));
+    CHECK(limber::pose_svg(still, limber::Pose::Start) == still);
+    CHECK(limber::pose_svg(still, limber::Pose::End) == still);
+}
+
+TEST_CASE("the picture follows the steps: start, into the hold, back out")
+{
+    const auto catalog = shipped();
+    using limber::Pose;
+    using limber::RoutineStep;
+    // Chin tucks, two reps: ease in (end), hold (end), release (start), and again.
+    const auto steps = limber::routine_steps(catalog, {{"chin-tucks", limber::DoseStep{2, 5}}});
+    std::vector<RoutineStep::Phase> phases;
+    std::vector<Pose> poses;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        phases.push_back(steps[i].phase);
+        poses.push_back(limber::pose_at(steps, i, steps[i].length));
+    }
+    using P = RoutineStep::Phase;
+    REQUIRE(phases == std::vector<P>{P::Move, P::Hold, P::Release, P::Move, P::Hold, P::Release});
+    CHECK(poses == std::vector<Pose>{Pose::End, Pose::End, Pose::Start, Pose::End, Pose::End, Pose::Start});
+    CHECK(limber::pose_at(steps, 1, limber::Seconds{1}) == Pose::End);  // all through the hold
+    CHECK(limber::pose_at(steps, steps.size(), limber::Seconds{0}) == Pose::Start);
+
+    // Getting into position (the doorway) shows where to start.
+    const auto doorway = limber::routine_steps(catalog, {{"doorway-pec-stretch", limber::DoseStep{1, 20}}});
+    REQUIRE(doorway.front().phase == P::Setup);
+    CHECK(limber::pose_at(doorway, 0, doorway.front().length) == Pose::Start);
+
+    // Cat-cow has no hold: each breath goes start (breathing in) then end (breathing out).
+    const limber::Exercise* cat_cow = catalog.find_exercise("cat-cow");
+    REQUIRE(cat_cow != nullptr);
+    REQUIRE(cat_cow->dose.with_breath);
+    const auto breaths = limber::routine_steps(catalog, {{"cat-cow", limber::DoseStep{3, 0}}});
+    const std::size_t first = breaths.front().phase == RoutineStep::Phase::Setup ? 1 : 0;
+    const RoutineStep& breath = breaths[first];
+    REQUIRE(breath.phase == RoutineStep::Phase::Move);
+    REQUIRE(breath.length.count() >= 2);
+    CHECK(limber::pose_at(breaths, first, breath.length) == Pose::Start);
+    CHECK(limber::pose_at(breaths, first, breath.length / 2 + limber::Seconds{1}) == Pose::Start);
+    CHECK(limber::pose_at(breaths, first, breath.length / 2) == Pose::End);
+    CHECK(limber::pose_at(breaths, first, limber::Seconds{1}) == Pose::End);
 }
