@@ -90,7 +90,7 @@ int main(int argc, char** argv)
     std::string why;
     stop->add_option("WHY", why, "Why, for the record (\"pain\", \"phone rang\")");
     auto* snooze = app.add_subcommand("snooze", "Put the pending break off for a few minutes");
-    auto* skip = app.add_subcommand("skip", "Skip the pending (or next) break");
+    auto* skip = app.add_subcommand("skip", "Skip the pending (or next) break; during a routine, end it as skipped");
     auto* pause = app.add_subcommand("pause", "Pause reminders for a while, or until tomorrow");
     std::string duration;
     bool tomorrow = false;

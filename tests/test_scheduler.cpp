@@ -269,6 +269,32 @@ TEST_CASE("a due break started and stopped early still ends the cycle")
     CHECK_FALSE(day.scheduler.finish(day.now(), true).ok);
 }
 
+TEST_CASE("skipping during a routine ends it, and the break it was counts as skipped")
+{
+    Day day(plain_settings());
+    day.run(45min);
+    REQUIRE(day.count(Kind::BreakDue) == 1);
+    REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok);
+    day.run(1min);
+    REQUIRE(day.command(day.scheduler.skip(day.now())).ok);
+    REQUIRE(day.count(Kind::Skipped) == 1);
+    const auto skipped = day.of(Kind::Skipped)[0].event;
+    CHECK(skipped.detail == "routine");
+    CHECK(skipped.routine == "quick-daily-reset");
+    CHECK(skipped.was_due);
+    CHECK(day.count(Kind::BreakStopped) == 0);
+    CHECK(day.status().phase == Phase::Working);
+    CHECK_FALSE(day.scheduler.finish(day.now(), true).ok);  // nothing left running to finish
+
+    // A routine started on demand and closed was never a due break; the count starts over.
+    day.run(20min);
+    REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok);
+    REQUIRE(day.command(day.scheduler.skip(day.now())).ok);
+    CHECK_FALSE(day.of(Kind::Skipped).at(1).event.was_due);
+    day.run(45min);
+    CHECK(day.minutes_of(Kind::BreakDue) == (std::vector{hm(9, 45), hm(10, 51)}));
+}
+
 TEST_CASE("pause for a duration holds the count and ends by itself")
 {
     Day day(plain_settings());

@@ -154,6 +154,23 @@ TEST_CASE("the weekly figures match the hand count")
     CHECK_FALSE(next.compliance);
 }
 
+TEST_CASE("a routine closed without doing it is a skipped break, and not sitting time")
+{
+    SqliteStore s(":memory:");
+    active(s, stamp(2026, 3, 23, 9, 0), stamp(2026, 3, 23, 10, 30));
+    add(s, stamp(2026, 3, 23, 9, 45), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 23, 9, 46), "break_started", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 23, 9, 50), "skipped", "quick-daily-reset", true);
+    const auto w = limber::week_figures(s, w13, {});
+    CHECK(w.due == 1);
+    CHECK(w.skipped == 1);
+    CHECK(w.taken == 0);
+    CHECK(w.partial == 0);
+    CHECK(w.missed == 0);
+    // 9:00-9:46 and 9:50-10:30: the four minutes in the routine end the stretch.
+    CHECK(w.longest_stretch.count() == 46 * 60);
+}
+
 TEST_CASE("the streak skips days away from the computer and waits for today")
 {
     SqliteStore store(":memory:");

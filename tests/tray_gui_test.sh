@@ -111,6 +111,39 @@ check "pain recorded" "$("$LIMBERCTL" export --csv | grep -c ',feedback,,chin-tu
 check "routine stopped for pain" "$("$LIMBERCTL" export --csv | grep -c ',break_stopped,.*,pain$')" 1
 xdotool windowfocus --sync "$popup" && xdotool key Escape
 
+# 3c. The next break: the illustration alternates its two poses with the steps, and Esc,
+# after a confirm, closes the routine and the break counts as skipped.
+for _ in $(seq 50); do
+  latest=$("$here/support/notify_mock.py" calls | grep "Time for a break" | tail -n1)
+  [ "$(cut -f2 <<<"$latest")" != "$id" ] && break
+  sleep 0.1
+done
+id=$(cut -f2 <<<"$latest")
+"$here/support/notify_mock.py" invoke "$id" "$start_key"
+popup=$(timeout 10 xdotool search --sync --name "Limber: Quick Daily Reset" | head -n1)
+sleep 0.3
+eval "$(xdotool getwindowgeometry --shell "$popup")"
+pictures=()
+for i in $(seq 24); do  # 12 s: a chin tuck eases in, holds and releases in 8
+  import -window root -crop 240x160+$((X + (WIDTH - 240) / 2))+$((Y + 60)) "$LIMBER_TEST_DIR/picture-$i.png"
+  pictures+=("$(convert "$LIMBER_TEST_DIR/picture-$i.png" rgb:- | md5sum | cut -c1-12)")
+  sleep 0.5
+done
+check "the illustration shows both poses" "$(printf '%s\n' "${pictures[@]}" | sort -u | wc -l)" 2
+first=${pictures[0]}
+for i in "${!pictures[@]}"; do [ "${pictures[i]}" != "$first" ] && { other=$((i + 1)); break; }; done
+convert "$LIMBER_TEST_DIR/picture-1.png" "$LIMBER_TEST_DIR/picture-$other.png" +append "$OUT/popup-poses.png"
+xdotool windowfocus --sync "$popup" key Escape
+confirm=$(timeout 5 xdotool search --sync --name "^Limber$" | head -n1) || { echo "FAIL Esc asked nothing" >&2; LIMBER_FAILED=1; }
+sleep 0.5
+import -window root "$OUT/popup-esc-confirm.png"
+check "the routine waits for the answer" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])')" in_break
+xdotool windowfocus --sync "$confirm" key alt+y
+for _ in $(seq 50); do xdotool search --name "Limber: Quick Daily Reset" >/dev/null 2>&1 || break; sleep 0.1; done
+check "popup closed" "$(xdotool search --name "Limber: Quick Daily Reset" 2>/dev/null | wc -l)" 0
+check "the break counts as skipped" "$("$LIMBERCTL" export --csv | grep -c ',skipped,quick-daily-reset,.*,1,routine$')" 1
+check "phase after Esc" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])')" working
+
 # 4. With no notification service, the break card appears instead.
 kill "$tray_pid" "$mock_pid"; wait "$tray_pid" "$mock_pid" 2>/dev/null || true
 "$TRAY" >"$LIMBER_TEST_DIR/tray.log" 2>&1 &

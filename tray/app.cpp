@@ -63,6 +63,24 @@ std::vector<std::pair<std::string, DoseStep>> plan_from(const json& plan, const 
     return out;
 }
 
+// "3 of 4 breaks today · a 2-day streak": the result panel's line, from limberd's summary.
+wxString result_line(const json& summary)
+{
+    int taken = 0;
+    int due = 0;
+    const std::string today = summary.value("today", "");
+    if (summary.contains("days") && summary["days"].is_array())
+        for (const auto& d : summary["days"])
+            if (d.is_object() && d.value("date", "") == today) {
+                taken = d.value("breaks_taken", 0);
+                due = d.value("breaks_due", 0);
+            }
+    const int streak = summary.value("streak_days", 0);
+    const wxString breaks = due > 0 ? wxString::Format(wxPLURAL("%d of %d break today", "%d of %d breaks today", due), taken, due)
+                                    : wxString(_("No break was due yet today"));
+    return breaks + "\n" + wxString::Format(wxPLURAL("Streak: %d day with a routine done", "Streak: %d days with a routine done", streak), streak);
+}
+
 }  // namespace
 
 void TrayApp::OnInitCmdLine(wxCmdLineParser& parser)
@@ -196,7 +214,9 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
                e.name == "paused" || e.name == "snoozed") {
         withdraw_due();
     }
-    if ((e.name == "break_completed" || e.name == "break_stopped") && popup_ && !popup_->reported_end()) popup_->ended_elsewhere();
+    if ((e.name == "break_completed" || e.name == "break_stopped" || (e.name == "skipped" && e.data.value("detail", "") == "routine")) &&
+        popup_ && !popup_->reported_end())
+        popup_->ended_elsewhere();
 }
 
 void TrayApp::notify_due(const std::string& routine)
@@ -282,13 +302,15 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
          [this](bool completed, const std::string& why) {
              if (connected()) command(Verb::Finish, protocol::FinishArgs{completed, why});
          },
+         [this] {
+             if (connected()) command(Verb::Skip);
+         },
          [this]() -> std::string {
              if (!connected()) return "";
              try {
                  const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{""});
                  if (!r.ok) return "";
-                 const int streak = r.result.value("streak_days", 0);
-                 return wxString::Format(wxPLURAL("Streak: %d day with a routine done", "Streak: %d days with a routine done", streak), streak).utf8_string();
+                 return result_line(r.result).utf8_string();
              } catch (const ClientError&) {
                  return "";
              }

@@ -3,6 +3,8 @@
 #include "i18n.hpp"
 #include "style.hpp"
 
+#include "limber/illustration.hpp"
+
 #include <wx/bmpbndl.h>
 #include <wx/button.h>
 #include <wx/dcbuffer.h>
@@ -16,6 +18,8 @@
 #include <wx/stattext.h>
 
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 namespace limber::tray {
 namespace {
@@ -165,10 +169,7 @@ void RoutinePopup::show_exercise()
     }
     const Exercise& e = exercise();
     counter_->SetLabel(wxString::Format(_("%zu of %zu"), exercise_ + 1, plan_.size()));
-    const auto svg = illustrations_ / (e.id + ".svg");
-    std::error_code ec;
-    picture_->SetBitmap(std::filesystem::exists(svg, ec) ? wxBitmapBundle::FromSVGFile(svg.string(), wxSize(240, 160))
-                                                         : wxBitmapBundle());
+    load_poses(illustrations_ / (e.id + ".svg"));
     name_->SetLabel(u8(e.name));
     purpose_->SetLabel(u8(e.purpose));
     purpose_->Wrap(330);
@@ -181,9 +182,33 @@ void RoutinePopup::show_exercise()
     fit();
 }
 
+void RoutinePopup::load_poses(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string svg = text.str();
+    const wxSize size(240, 160);
+    if (!in || svg.empty()) {
+        start_pose_ = end_pose_ = wxBitmapBundle();
+    } else {
+        start_pose_ = wxBitmapBundle::FromSVG(pose_svg(svg, Pose::Start).c_str(), size);
+        end_pose_ = wxBitmapBundle::FromSVG(pose_svg(svg, Pose::End).c_str(), size);
+    }
+    shown_pose_.reset();
+}
+
+void RoutinePopup::show_pose(Pose pose)
+{
+    if (shown_pose_ == pose) return;  // a new bitmap only when the pose changes
+    shown_pose_ = pose;
+    picture_->SetBitmap(pose == Pose::Start ? start_pose_ : end_pose_);
+}
+
 void RoutinePopup::show_step()
 {
     progress_->SetValue(std::min<int>(progress_->GetRange(), static_cast<int>(elapsed_.count())));
+    show_pose(pose_at(steps_, step_, Seconds{step_left_}));
     if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) {
         cue_->SetLabel(_("All reps done"));
         rep_->SetLabel("");
@@ -258,11 +283,7 @@ void RoutinePopup::on_key(wxKeyEvent& event)
         else Close();
         return;
     case WXK_ESCAPE:
-        if (mode_ == Mode::Finished || mode_ == Mode::Hurt ||
-            wxMessageBox(_("End this routine now? It is recorded as stopped early."), "Limber", wxYES_NO | wxICON_QUESTION, this) == wxYES) {
-            if (mode_ != Mode::Finished && mode_ != Mode::Hurt) finish(false, "ended early");
-            Close();
-        }
+        if (reported_end_ || confirm_skip()) Close();
         return;
     default: event.Skip();
     }
@@ -373,9 +394,29 @@ void RoutinePopup::ended_elsewhere()
     Destroy();
 }
 
+bool RoutinePopup::confirm_skip()
+{
+    const bool was_paused = paused_;
+    if (!paused_ && mode_ == Mode::Running) on_pause();  // the countdown waits for the answer
+    const int answer = wxMessageBox(_("Close the routine? This break counts as skipped."), "Limber",
+                                    wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this);
+    if (answer != wxYES) {
+        if (!was_paused && paused_) on_pause();
+        return false;
+    }
+    if (!reported_end_ && callbacks_.skip) callbacks_.skip();
+    reported_end_ = true;
+    return true;
+}
+
 void RoutinePopup::on_close(wxCloseEvent& event)
 {
-    if (!reported_end_ && callbacks_.finish) callbacks_.finish(done_count_ > 0 && exercise_ >= plan_.size(), "closed");
+    // The title bar's close button is Esc: ask first, unless the routine is over.
+    if (!reported_end_ && event.CanVeto() && !confirm_skip()) {
+        event.Veto();
+        return;
+    }
+    if (!reported_end_ && callbacks_.skip) callbacks_.skip();
     reported_end_ = true;
     timer_.Stop();
     event.Skip();

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "limber/catalog.hpp"
+#include "limber/illustration.hpp"
 #include "limber/routine_steps.hpp"
 #include "limber/store.hpp"
 
+#include <wx/bmpbndl.h>
 #include <wx/frame.h>
 #include <wx/timer.h>
 
@@ -27,6 +29,8 @@ public:
         std::function<void(const std::string& exercise, int reps, int hold_seconds, std::optional<Rating> rating)> step;
         // The routine ended: completed, or stopped early and why.
         std::function<void(bool completed, const std::string& why)> finish;
+        // The user closed the routine without doing it: the break is skipped.
+        std::function<void()> skip;
         // A line for the result panel once the routine is done ("Streak: 3 days"), or empty.
         std::function<std::string()> result_line;
     };
@@ -47,6 +51,8 @@ private:
     enum class Mode { Running, Feedback, Hurt, Finished };
     void show_exercise();
     void show_step();
+    void load_poses(const std::filesystem::path& file);
+    void show_pose(Pose pose);
     void tick(wxTimerEvent&);
     void second();
     void on_done();
@@ -61,6 +67,8 @@ private:
     void fit();
     void finish(bool completed, const std::string& why);
     void on_close(wxCloseEvent& event);
+    // Asks, then ends the routine as a skipped break; false when the user keeps going.
+    bool confirm_skip();
     [[nodiscard]] const Exercise& exercise() const;
 
     const Catalog& catalog_;
@@ -78,6 +86,9 @@ private:
     bool paused_ = false;
     Mode mode_ = Mode::Running;
     wxTimer timer_;
+    wxBitmapBundle start_pose_;  // this exercise's two pictures, alternating with its steps
+    wxBitmapBundle end_pose_;
+    std::optional<Pose> shown_pose_;
 
     wxStaticText* title_ = nullptr;
     wxStaticText* counter_ = nullptr;

@@ -262,13 +262,18 @@ CommandResult Scheduler::finish(const Instant& now, bool completed, const std::s
     e.detail = why;
     e.was_due = in_break_was_due_;
     if (completed && *in_break_ == settings_.daily.routine) daily_done_on_ = local_day(now);
+    end_break(now);
+    r.events.push_back(e);
+    return r;
+}
+
+void Scheduler::end_break(const Instant& now)
+{
     in_break_.reset();
     reset_cycle();
     // Whatever the user does next starts fresh from here, including a stretch away.
     away_since_ = now.mono;
     away_counted_ = false;
-    r.events.push_back(e);
-    return r;
 }
 
 CommandResult Scheduler::snooze(const Instant& now)
@@ -299,7 +304,16 @@ CommandResult Scheduler::skip(const Instant& now)
 {
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
-    if (in_break_) return {false, "a routine is running; stop it instead", r.events};
+    if (in_break_) {
+        // Closing the routine and choosing not to do it: the break it was is skipped.
+        Event e = event(Event::Kind::Skipped, now);
+        e.routine = *in_break_;
+        e.detail = "routine";
+        e.was_due = in_break_was_due_;
+        end_break(now);
+        r.events.push_back(e);
+        return r;
+    }
     Event e = event(Event::Kind::Skipped, now);
     e.routine = due_ ? due_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
     e.detail = due_ ? "due" : "upcoming";

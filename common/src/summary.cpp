@@ -59,7 +59,7 @@ std::vector<std::pair<WallTime, WallTime>> routine_intervals(SQLite::Database& d
 {
     SQLite::Statement q(db, R"(
         SELECT kind, at_ms FROM events
-        WHERE local_day BETWEEN ? AND ? AND kind IN ('break_started', 'break_completed', 'break_stopped')
+        WHERE local_day BETWEEN ? AND ? AND kind IN ('break_started', 'break_completed', 'break_stopped', 'skipped')
         ORDER BY at_ms, id)");
     q.bind(1, first);
     q.bind(2, last);

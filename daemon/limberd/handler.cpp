@@ -126,6 +126,7 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
         const auto summary = weekly_summary(*db_, *week, o);
         json result = json::parse(format_json(summary));
         result["text"] = format_text(summary, &catalog_);
+        result["today"] = format_local_day(local_day_of(t));  // limberd's today, for "breaks done today"
         reply = Reply::success(std::move(result));
         break;
     }

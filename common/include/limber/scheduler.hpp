@@ -103,6 +103,7 @@ public:
     CommandResult start(const Instant& now, const std::string& routine);
     CommandResult finish(const Instant& now, bool completed, const std::string& why = {});
     CommandResult snooze(const Instant& now);
+    // Skips the break that is due or next; during a routine, ends it and that break is skipped.
     CommandResult skip(const Instant& now);
     CommandResult pause(const Instant& now, Seconds length, const std::string& reason = "user");
     CommandResult pause_until_tomorrow(const Instant& now, const std::string& reason = "user");
@@ -139,6 +140,7 @@ private:
     void check_hours(const Instant& now, std::vector<Event>& out);
     void check_daily(const Instant& now, std::vector<Event>& out);
     void reset_cycle();
+    void end_break(const Instant& now);
     [[nodiscard]] bool counting() const;
     [[nodiscard]] Event event(Event::Kind kind, const Instant& now) const;
     [[nodiscard]] bool in_hours(const Instant& now) const;
