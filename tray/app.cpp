@@ -19,6 +19,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 
 namespace limber::tray {
 
@@ -157,6 +158,52 @@ void TrayApp::apply(const json& status)
     last_status_ = status;
     view_ = StatusView::from(status, &local_clock);
     refresh_icon();
+    offer_last_week(status);
+}
+
+void TrayApp::offer_last_week(const json& status)
+{
+    // The first activity of a new week by limberd's calendar; at most once a week, even across
+    // restarts of the tray (the week it was offered for is kept in the state directory).
+    if (!status.is_object() || status.value("activity", "") != "active") return;
+    const std::string week = status.value("week", "");
+    if (week.empty() || week == week_checked_) return;
+    week_checked_ = week;
+    const auto file = runtime_paths().state_dir / "weekly-summary-offered";
+    {
+        std::ifstream in(file);
+        std::string offered;
+        if (std::getline(in, offered) && offered == week) return;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    std::ofstream(file, std::ios::trunc) << week << "\n";
+    json previous;
+    try {
+        const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{week});
+        if (!r.ok || !r.result.contains("previous") || !r.result["previous"].is_object()) return;
+        previous = r.result["previous"];
+    } catch (const ClientError& e) {
+        wxLogWarning("cannot read last week's summary: %s", e.what());
+        return;
+    }
+    const json breaks = previous.contains("breaks") && previous["breaks"].is_object() ? previous["breaks"] : json::object();
+    const int due = breaks.value("due", 0);
+    const int taken = breaks.value("taken", 0);
+    const long long active = previous.value("active_seconds", 0LL);
+    if (due == 0 && active == 0) return;  // nothing to look back on: a new user, or a week off
+    wxString headline = due > 0 ? wxString::Format(_("%d%% of breaks taken (%d of %d)."), (taken * 100 + due / 2) / due, taken, due)
+                                : wxString::Format(_("%d h %02d min at the computer, and no break came due."),
+                                                   static_cast<int>(active / 3600), static_cast<int>(active / 60 % 60));
+    const int streak = previous.value("streak_days", 0);
+    if (streak > 1) headline += " " + wxString::Format(_("A %d-day streak."), streak);
+    const std::string last_week = previous.value("week", "");
+    weekly_notice_ = std::make_unique<wxNotificationMessage>(_("Your last week with Limber"), headline);
+    weekly_notice_->AddAction(wxID_OK, _("Open summary"));
+    weekly_notice_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, last_week](wxCommandEvent&) { show_summary(last_week); });
+    weekly_notice_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, last_week](wxCommandEvent&) { show_summary(last_week); });
+    if (!weekly_notice_->Show(wxNotificationMessage::Timeout_Auto)) wxLogMessage("no notification service for last week's summary");
+    else wxLogMessage("offered last week's summary (%s)", last_week);
 }
 
 void TrayApp::refresh_icon()
@@ -325,9 +372,10 @@ void TrayApp::pause_for(Seconds length) { command(Verb::Pause, protocol::PauseAr
 void TrayApp::pause_until_tomorrow() { command(Verb::Pause, protocol::PauseArgs{std::nullopt, true}); }
 void TrayApp::resume() { command(Verb::Resume); }
 
-void TrayApp::show_summary()
+void TrayApp::show_summary(const std::string& week)
 {
     if (summary_) {
+        summary_->show_week(week);
         summary_->Raise();
         return;
     }
@@ -344,7 +392,7 @@ void TrayApp::show_summary()
             return r.result.value("content", std::string{});
         });
     summary_ = w;
-    w->show_week("");
+    w->show_week(week);
     w->Show();
 }
 

@@ -36,7 +36,8 @@ public:
     void pause_for(Seconds length);
     void pause_until_tomorrow();
     void resume();
-    void show_summary();
+    // The weekly summary window, at `week` ("2026-W48"), or this week.
+    void show_summary(const std::string& week = {});
     void show_settings();
     void show_about();
     // Before the first routine: the welcome, until acknowledged. True when it is shown and
@@ -57,6 +58,8 @@ private:
     void apply(const nlohmann::json& status);
     void refresh_icon();
     void notify_due(const std::string& routine);
+    // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
+    void offer_last_week(const nlohmann::json& status);
     void withdraw_due();
     void open_popup(const std::string& routine, const nlohmann::json& plan);
     bool command(protocol::Verb verb, protocol::Args args = {});
@@ -70,6 +73,8 @@ private:
     wxWeakRef<SummaryWindow> summary_;
     wxWeakRef<WelcomeWindow> welcome_;
     std::unique_ptr<wxNotificationMessage> notification_;  // kept alive, or its events never arrive
+    std::unique_ptr<wxNotificationMessage> weekly_notice_;
+    std::string week_checked_;  // the week offer_last_week last looked at
     StatusView view_ = StatusView::not_running();
     nlohmann::json last_status_;
     wxTimer minute_;  // the ring moves at most once a minute

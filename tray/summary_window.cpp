@@ -113,11 +113,17 @@ void SummaryWindow::show_week(const std::string& week)
                                              b.value("taken", 0), b.value("due", 0)));
     else
         headline_->SetLabel(_("No breaks were due this week"));
-    wxString change = wxString::Format(_("%s to %s. Against last week: "), data_.value("first_day", ""), data_.value("last_day", ""));
-    if (data_["change"]["compliance"].is_number())
-        change += wxString::Format(_("%s points, "), signed_int(std::lround(data_["change"]["compliance"].get<double>() * 100)));
-    change += "\n" + wxString::Format(_("longest sitting %s, active time %s"), hours(data_.value("longest_stretch_seconds", 0LL)),
-                               hours(data_.value("active_seconds", 0LL)));
+    // The week's span and totals, then each against last week: "+1h05", "-12m".
+    const auto& c = data_["change"];
+    const auto signed_hours = [](long long seconds) { return (seconds < 0 ? "-" : "+") + hours(seconds < 0 ? -seconds : seconds); };
+    wxString change = wxString::Format(_("%s to %s: active %s, longest sitting %s"), data_.value("first_day", ""),
+                                       data_.value("last_day", ""), hours(data_.value("active_seconds", 0LL)),
+                                       hours(data_.value("longest_stretch_seconds", 0LL)));
+    wxString against = wxString::Format(_("active %s, longest sitting %s"), signed_hours(c.value("active_seconds", 0LL)),
+                                        signed_hours(c.value("longest_stretch_seconds", 0LL)));
+    if (c["compliance"].is_number())
+        against = wxString::Format(_("%s points, "), signed_int(std::lround(c["compliance"].get<double>() * 100))) + against;
+    change += "\n" + wxString::Format(_("Against last week: %s"), against);
     changes_->SetLabel(change);
     wxString figures;
     auto row = [&](const wxString& name, const char* key) {

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Talks to the mock notification service on the session bus, for the tray's GUI test.
 
-calls                 print each Notify call as: n<TAB>id<TAB>summary<TAB>action keys (comma separated),
+calls                 print each Notify call as: n<TAB>id<TAB>summary<TAB>action keys (comma separated)<TAB>body,
                       where n counts the calls and id is the notification the mock answered with
 invoke ID KEY         emit ActionInvoked(ID, KEY), as if the user clicked that action
 """
@@ -26,7 +26,8 @@ if sys.argv[1] == "calls":
             last_id += 1
             nid = last_id
         actions = [str(a) for a in args[5]][0::2]
-        print(f"{n}\t{nid}\t{args[3]}\t{','.join(actions)}")
+        body = str(args[4]).replace("\n", " ")
+        print(f"{n}\t{nid}\t{args[3]}\t{','.join(actions)}\t{body}")
 elif sys.argv[1] == "invoke":
     mock.EmitSignal("org.freedesktop.Notifications", "ActionInvoked", "us",
                     [dbus.UInt32(int(sys.argv[2])), sys.argv[3]])
