@@ -36,6 +36,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The event sounds come from the freedesktop sound theme; without it Limber is silent.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "sound-theme-freedesktop")
 # Files under /etc must be conffiles, so dpkg keeps a user's edit of the autostart entry.
 if(LIMBER_AUTOSTART_DIR)
   set(limber_autostart_conffile ${LIMBER_AUTOSTART_DIR}/limber-tray.desktop)

@@ -12,11 +12,13 @@ packages=(
   libboost-dev libcli11-dev libx11-dev libxss-dev libxext-dev libsdbus-c++-dev libsystemd-dev
   libwayland-dev libwayland-bin wayland-protocols plasma-wayland-protocols
   # tray
-  libwxgtk3.2-dev libgtk-3-dev libayatana-appindicator3-dev
+  libwxgtk3.2-dev libgtk-3-dev libayatana-appindicator3-dev libcanberra-dev sound-theme-freedesktop
   # translations: the .pot extraction and the compiled catalogs
   gettext
   # tests
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils sway wtype
+  # sounds reaching a private PulseAudio's null sink
+  pulseaudio pulseaudio-utils sox
   # packages: cpack's DEB generator (dpkg-shlibdeps, file), PNG icons from the SVG, and the
   # checks on what the package installs (desktop entries, AppStream, the user unit, man pages,
   # completion)

@@ -58,6 +58,7 @@ TEST_CASE("the shipped limber.toml gives the documented defaults")
     CHECK(s.daily.at == 17h + 30min);
     CHECK(s.working_hours.days == d.working_hours.days);
     CHECK(s.working_hours.enabled);
+    CHECK(s.sounds);
 }
 
 TEST_CASE("an empty file means every default")
@@ -88,6 +89,8 @@ saturday = "10:00-12:00"
 enabled = false
 routine = "quick-daily-reset"
 at = "16:00"
+[sounds]
+enabled = false
 )");
     CHECK(s.every == 25min);
     CHECK(s.warn_before == 30s);
@@ -102,6 +105,7 @@ at = "16:00"
     CHECK_FALSE(s.daily.enabled);
     CHECK(s.daily.routine == "quick-daily-reset");
     CHECK(s.daily.at == 16h);
+    CHECK_FALSE(s.sounds);
 }
 
 TEST_CASE("every kind of mistake names the line, column and key")
@@ -136,6 +140,8 @@ TEST_CASE("every kind of mistake names the line, column and key")
           "limber.toml:2:6: daily_routine.at: \"5pm\" is not a time of day; write it like \"17:30\"");
     CHECK(error_of("[daily_routine]\nat = \"24:00\"\n") == "limber.toml:2:6: daily_routine.at: must be before 24:00");
     CHECK(error_of("breaks = 5\n") == "limber.toml:1:10: breaks: expected a table, found an integer");
+    CHECK(error_of("[sounds]\nenabled = 1\n") == "limber.toml:2:11: sounds.enabled: expected true or false, found an integer");
+    CHECK(error_of("[sounds]\nvolume = 3\n") == "limber.toml:2:1: sounds.volume: unknown key");
 }
 
 TEST_CASE("a settings file that is missing, a directory or unreadable is reported")
@@ -186,6 +192,7 @@ TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
     s.daily.enabled = false;
     s.daily.routine = "quick-daily-reset";
     s.daily.at = 16h + 15min;
+    s.sounds = false;
     const std::string text = limber::format_settings(s);
     const Settings back = parse(text);
     CHECK(back.every == s.every);
@@ -198,6 +205,7 @@ TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
     CHECK(back.working_hours.enabled == s.working_hours.enabled);
     CHECK(back.working_hours.days == s.working_hours.days);
     CHECK(back.daily.enabled == s.daily.enabled);
+    CHECK(back.sounds == s.sounds);
     CHECK(back.daily.routine == s.daily.routine);
     CHECK(back.daily.at == s.daily.at);
     CHECK_THAT(text, Catch::Contains("monday = \"08:00-12:00, 13:00-16:30\""));

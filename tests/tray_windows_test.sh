@@ -66,17 +66,18 @@ sleep 2
 check "no welcome once acknowledged" "$(xdotool search --name "^Welcome to Limber$" 2>/dev/null | wc -l)" 0
 tray_stop
 
-# 2. The settings dialog: tick "Start Limber when I log in" and press OK. The checkbox is the
-# last row of the form, in its right-hand column, just above the OK/Cancel row.
+# 2. The settings dialog: tick "Start Limber when I log in" (its mnemonic, Alt+S) and press OK
+# (the default button, Return).
 desktop=$XDG_CONFIG_HOME/autostart/limber-tray.desktop
 tray --show settings
 dialog=$(timeout 10 xdotool search --sync --name "^Limber settings$" | head -n1) || fail "no settings dialog"
 sleep 1
 snap "$dialog" settings-before
-xdotool mousemove $((X + WIDTH / 2 + 40)) $((Y + HEIGHT - 76)) click 1
+check "the dialog fits the screen" "$([ "$HEIGHT" -le 700 ] && [ "$WIDTH" -le 1024 ] && echo yes)" yes
+xdotool windowfocus --sync "$dialog" key alt+s
 sleep 0.5
 snap "$dialog" settings-ticked
-xdotool mousemove $((X + WIDTH - 40)) $((Y + HEIGHT - 26)) click 1
+xdotool key Return
 for _ in $(seq 50); do [ -s "$desktop" ] && break; sleep 0.1; done
 [ -s "$desktop" ] || fail "no autostart entry written"
 check "entry type" "$(grep -c '^Type=Application$' "$desktop")" 1
@@ -89,10 +90,9 @@ tray_stop
 tray --show settings
 dialog=$(timeout 10 xdotool search --sync --name "^Limber settings$" | head -n1) || fail "no settings dialog"
 sleep 1
-eval "$(xdotool getwindowgeometry --shell "$dialog")"
-xdotool mousemove $((X + WIDTH / 2 + 40)) $((Y + HEIGHT - 76)) click 1
+xdotool windowfocus --sync "$dialog" key alt+s
 sleep 0.3
-xdotool mousemove $((X + WIDTH - 40)) $((Y + HEIGHT - 26)) click 1
+xdotool key Return
 for _ in $(seq 50); do [ -e "$desktop" ] || break; sleep 0.1; done
 check "autostart entry removed" "$([ -e "$desktop" ] && echo present || echo absent)" absent
 tray_stop

@@ -269,6 +269,7 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
 void TrayApp::notify_due(const std::string& routine)
 {
     withdraw_due();
+    play(Cue::BreakDue);
     const std::string name = routine_name(catalog_, routine);
     if (notifications_) {
         notification_ = std::make_unique<wxNotificationMessage>(_("Time for a break"),
@@ -288,6 +289,12 @@ void TrayApp::notify_due(const std::string& routine)
                                {[this, routine] { start_routine(routine); }, [this] { snooze(); }, [this] { skip(); }});
     card_ = card;
     card->ShowWithoutActivating();
+}
+
+void TrayApp::play(Cue cue)
+{
+    // limberd reads limber.toml (and follows its edits); the tray plays what it last said.
+    if (connected() && last_status_.is_object() && last_status_.value("sounds", false)) sounds_.play(cue);
 }
 
 void TrayApp::withdraw_due()
@@ -352,6 +359,7 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
          [this] {
              if (connected()) command(Verb::Skip);
          },
+         [this](Cue c) { play(c); },
          [this]() -> std::string {
              if (!connected()) return "";
              try {

@@ -4,6 +4,7 @@
 
 #include "daemon_link.hpp"
 #include "limber/catalog.hpp"
+#include "sound.hpp"
 #include "status_view.hpp"
 
 #include <wx/app.h>
@@ -61,6 +62,7 @@ private:
     // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
     void offer_last_week(const nlohmann::json& status);
     void withdraw_due();
+    void play(Cue cue);
     void open_popup(const std::string& routine, const nlohmann::json& plan);
     bool command(protocol::Verb verb, protocol::Args args = {});
     void error(const std::string& message);
@@ -74,6 +76,7 @@ private:
     wxWeakRef<WelcomeWindow> welcome_;
     std::unique_ptr<wxNotificationMessage> notification_;  // kept alive, or its events never arrive
     std::unique_ptr<wxNotificationMessage> weekly_notice_;
+    Sounds sounds_;
     std::string week_checked_;  // the week offer_last_week last looked at
     StatusView view_ = StatusView::not_running();
     nlohmann::json last_status_;

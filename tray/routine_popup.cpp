@@ -249,11 +249,15 @@ void RoutinePopup::second()
         show_step();
         return;
     }
+    const bool was_holding = steps_[step_].phase == RoutineStep::Phase::Hold;
     ++step_;
     if (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_) {
         step_left_ = static_cast<int>(steps_[step_].length.count());
+        if (steps_[step_].phase == RoutineStep::Phase::Hold) cue(Cue::Hold);
+        else if (was_holding) cue(Cue::Release);
         show_step();
     } else {
+        if (was_holding) cue(Cue::Release);
         on_done();  // the last rep is through: ask how it felt
     }
 }
@@ -332,6 +336,7 @@ void RoutinePopup::next_exercise()
         ++step_;
     }
     ++exercise_;
+    if (exercise_ < plan_.size()) cue(Cue::NextExercise);
     set_mode(Mode::Running);
     show_exercise();
 }
@@ -376,6 +381,7 @@ void RoutinePopup::finish(bool completed, const std::string& why)
     if (!reported_end_ && callbacks_.finish) callbacks_.finish(completed, why);
     reported_end_ = true;
     if (mode_ == Mode::Hurt) return;
+    if (completed) cue(Cue::Done);
     progress_->SetValue(progress_->GetRange());
     wxString result = completed ? _("Well done. Back to it, a little looser.") : _("Stopped. Another time.");
     result += "\n" + wxString::Format(_("Time: %d min %02d s"), static_cast<int>(elapsed_.count() / 60), static_cast<int>(elapsed_.count() % 60));
@@ -386,6 +392,11 @@ void RoutinePopup::finish(bool completed, const std::string& why)
     finished_text_->SetLabel(result);
     cue_->SetLabel("");
     set_mode(Mode::Finished);
+}
+
+void RoutinePopup::cue(Cue c) const
+{
+    if (callbacks_.cue) callbacks_.cue(c);
 }
 
 void RoutinePopup::ended_elsewhere()

@@ -6,6 +6,7 @@
 #include "limber/illustration.hpp"
 #include "limber/routine_steps.hpp"
 #include "limber/store.hpp"
+#include "sound.hpp"
 
 #include <wx/bmpbndl.h>
 #include <wx/frame.h>
@@ -31,6 +32,8 @@ public:
         std::function<void(bool completed, const std::string& why)> finish;
         // The user closed the routine without doing it: the break is skipped.
         std::function<void()> skip;
+        // A moment worth a sound: a hold starts or ends, the next exercise, the routine done.
+        std::function<void(Cue)> cue;
         // A line for the result panel once the routine is done ("Streak: 3 days"), or empty.
         std::function<std::string()> result_line;
     };
@@ -66,6 +69,7 @@ private:
     void set_mode(Mode mode);
     void fit();
     void finish(bool completed, const std::string& why);
+    void cue(Cue c) const;
     void on_close(wxCloseEvent& event);
     // Asks, then ends the routine as a skipped break; false when the user keeps going.
     bool confirm_skip();

@@ -106,17 +106,38 @@ bool autostart_enabled()
 SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Settings settings, std::filesystem::path file)
     : wxDialog(parent, wxID_ANY, _("Limber settings")), catalog_(catalog), settings_(std::move(settings)), file_(std::move(file))
 {
+    // Two columns, so the dialog fits a 768-pixel-high screen: the breaks on the left, the
+    // working week and this computer on the right. Each column is a form of label and control.
     auto* box = new wxBoxSizer(wxVERTICAL);
-    auto* grid = new wxFlexGridSizer(2, wxSize(12, 8));
-    grid->AddGrowableCol(1);
+    auto* columns = new wxBoxSizer(wxHORIZONTAL);
+    wxFlexGridSizer* grid = nullptr;
+    auto column = [&](const wxString& heading) {
+        auto* col = new wxBoxSizer(wxVERTICAL);
+        auto* title = new wxStaticText(this, wxID_ANY, heading);
+        title->SetFont(title->GetFont().Bold());
+        col->Add(title, 0, wxBOTTOM, 10);
+        grid = new wxFlexGridSizer(2, wxSize(12, 8));
+        grid->AddGrowableCol(1);
+        col->Add(grid, 1, wxEXPAND);
+        columns->Add(col, 0, wxEXPAND | wxALL, 16);
+    };
     auto row = [&](const wxString& text, wxWindow* control) {
         grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
         grid->Add(control, 0, wxEXPAND);
+    };
+    auto check = [&](const wxString& text, bool value) {
+        auto* c = new wxCheckBox(this, wxID_ANY, text);
+        c->SetValue(value);
+        grid->AddSpacer(0);
+        grid->Add(c);
+        return c;
     };
     auto minutes = [&](std::chrono::seconds v, int lo, int hi) {
         return new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, lo, hi,
                               static_cast<int>(v.count() / 60));
     };
+
+    column(_("Breaks"));
     every_ = minutes(settings_.every, 5, 240);
     row(_("Break after (minutes of sitting)"), every_);
     warn_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 600,
@@ -130,25 +151,9 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     max_snoozes_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 10, settings_.max_snoozes);
     row(_("Snoozes in a row"), max_snoozes_);
     natural_ = minutes(settings_.natural_break, 1, 60);
-    row(_("Away this long counts as a break (minutes)"), natural_);
-    idle_counts_ = new wxCheckBox(this, wxID_ANY, _("Short pauses (reading) count as sitting"));
-    idle_counts_->SetValue(settings_.idle_counts_as_sitting);
-    grid->AddSpacer(0);
-    grid->Add(idle_counts_);
-
-    hours_on_ = new wxCheckBox(this, wxID_ANY, _("Only remind me during working hours"));
-    hours_on_->SetValue(settings_.working_hours.enabled);
-    grid->AddSpacer(0);
-    grid->Add(hours_on_);
-    const wxString day_names[] = {_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")};
-    for (int i = 0; i < 7; ++i) {
-        days_[static_cast<std::size_t>(i)] = new wxTextCtrl(this, wxID_ANY, spans_text(settings_.working_hours.days[static_cast<std::size_t>((i + 1) % 7)]));
-        row(day_names[i], days_[static_cast<std::size_t>(i)]);
-    }
-    daily_on_ = new wxCheckBox(this, wxID_ANY, _("A longer routine once a day"));
-    daily_on_->SetValue(settings_.daily.enabled);
-    grid->AddSpacer(0);
-    grid->Add(daily_on_);
+    row(_("Away this long is a break (minutes)"), natural_);
+    idle_counts_ = check(_("Short pauses (reading) count as sitting"), settings_.idle_counts_as_sitting);
+    daily_on_ = check(_("A longer routine once a day"), settings_.daily.enabled);
     daily_routine_ = new wxChoice(this, wxID_ANY);
     for (const auto& r : catalog_.routines) daily_routine_->Append(wxString::FromUTF8(r.name));
     row(_("Daily routine"), daily_routine_);
@@ -158,12 +163,25 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
         if (catalog_.routines[i].id == settings_.routine) routine_->SetSelection(static_cast<int>(i));
         if (catalog_.routines[i].id == settings_.daily.routine) daily_routine_->SetSelection(static_cast<int>(i));
     }
-    autostart_was_ = autostart_enabled();
-    autostart_ = new wxCheckBox(this, wxID_ANY, _("Start Limber when I log in"));
-    autostart_->SetValue(autostart_was_);
+
+    column(_("Working hours"));
+    hours_on_ = check(_("Only remind me during working hours"), settings_.working_hours.enabled);
+    const wxString day_names[] = {_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")};
+    for (int i = 0; i < 7; ++i) {
+        days_[static_cast<std::size_t>(i)] = new wxTextCtrl(this, wxID_ANY, spans_text(settings_.working_hours.days[static_cast<std::size_t>((i + 1) % 7)]),
+                                                            wxDefaultPosition, wxSize(220, -1));
+        row(day_names[i], days_[static_cast<std::size_t>(i)]);
+    }
+    // This computer: the mnemonics (Alt+P, Alt+S) reach them from the keyboard.
     grid->AddSpacer(0);
-    grid->Add(autostart_);
-    box->Add(grid, 1, wxEXPAND | wxALL, 16);
+    auto* here = new wxStaticText(this, wxID_ANY, _("On this computer"));
+    here->SetFont(here->GetFont().Bold());
+    grid->Add(here, 0, wxTOP, 12);
+    sounds_ = check(_("&Play soft sounds (a break due, holds, done)"), settings_.sounds);
+    autostart_was_ = autostart_enabled();
+    autostart_ = check(_("&Start Limber when I log in"), autostart_was_);
+
+    box->Add(columns, 1, wxEXPAND);
     box->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
     SetSizerAndFit(box);
     Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
@@ -183,6 +201,7 @@ bool SettingsDialog::save()
     if (routine_->GetSelection() >= 0) s.routine = catalog_.routines[static_cast<std::size_t>(routine_->GetSelection())].id;
     s.working_hours.enabled = hours_on_->GetValue();
     s.daily.enabled = daily_on_->GetValue();
+    s.sounds = sounds_->GetValue();
     if (daily_routine_->GetSelection() >= 0)
         s.daily.routine = catalog_.routines[static_cast<std::size_t>(daily_routine_->GetSelection())].id;
     // Only the keys whose value changed are rewritten, in place: the user's own comments and
@@ -211,6 +230,7 @@ bool SettingsDialog::save()
     put("daily_routine", "enabled", boolean(o.daily.enabled), boolean(s.daily.enabled));
     put("daily_routine", "routine", in_quotes(o.daily.routine), in_quotes(s.daily.routine));
     put("daily_routine", "at", in_quotes(format_time_of_day(o.daily.at)), in_quotes(daily_at_->GetValue().Trim().Trim(false).ToStdString()));
+    put("sounds", "enabled", boolean(o.sounds), boolean(s.sounds));
     // Hours and the daily time are checked by the same reader limberd uses: read the text
     // back, and only then save it.
     try {

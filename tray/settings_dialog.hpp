@@ -44,6 +44,7 @@ private:
     wxCheckBox* daily_on_ = nullptr;
     wxChoice* daily_routine_ = nullptr;
     wxTextCtrl* daily_at_ = nullptr;
+    wxCheckBox* sounds_ = nullptr;
     wxCheckBox* autostart_ = nullptr;
     bool autostart_was_ = false;
 };

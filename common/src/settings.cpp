@@ -88,6 +88,10 @@ Settings read_settings(const toml::table& doc, const std::string& name, const Ca
         if (st.daily.at >= 24h) d->fail("at", "must be before 24:00");
         d->reject_unknown_keys();
     }
+    if (auto so = top.optional_section("sounds")) {
+        st.sounds = so->optional_boolean("enabled").value_or(st.sounds);
+        so->reject_unknown_keys();
+    }
     top.reject_unknown_keys();
     if (!catalog.find_routine(st.routine)) top.fail("breaks", "the default routine \"" + st.routine + "\" is not in the catalog");
     return st;

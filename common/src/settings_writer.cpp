@@ -49,7 +49,10 @@ std::string format_settings(const Settings& s)
         << "# A longer routine offered once a day, on working days, at a set time.\n"
         << "enabled = " << (s.daily.enabled ? "true" : "false") << "\n"
         << "routine = " << quoted(s.daily.routine) << "\n"
-        << "at = " << quoted(format_time_of_day(s.daily.at)) << "\n";
+        << "at = " << quoted(format_time_of_day(s.daily.at)) << "\n"
+        << "\n[sounds]\n"
+        << "# Soft sounds from the desktop's sound theme: a break due, hold, release, routine done.\n"
+        << "enabled = " << (s.sounds ? "true" : "false") << "\n";
     return out.str();
 }
 

@@ -15,6 +15,7 @@ cleanup() {
 trap cleanup EXIT
 export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state XDG_RUNTIME_DIR=$work/run
 export NO_AT_BRIDGE=1 TZ=UTC
+export PULSE_SERVER=unix:/nonexistent/limber-screenshots  # pictures, not sounds
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 unset WAYLAND_DISPLAY
 

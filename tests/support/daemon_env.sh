@@ -6,6 +6,8 @@ LIMBER_TEST_DIR=$(mktemp -d)
 LIMBER_TEST_PIDS=()
 export XDG_CONFIG_HOME=$LIMBER_TEST_DIR/config XDG_DATA_HOME=$LIMBER_TEST_DIR/data
 export XDG_STATE_HOME=$LIMBER_TEST_DIR/state XDG_RUNTIME_DIR=$LIMBER_TEST_DIR/run
+# No sound server unless a test starts one: a tray never reaches (or spawns) the machine's own.
+export PULSE_SERVER=unix:$LIMBER_TEST_DIR/no-sound-server
 mkdir -p "$XDG_CONFIG_HOME/limber" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 

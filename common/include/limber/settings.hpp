@@ -1,4 +1,4 @@
-// The user's settings (limber.toml): the break schedule, idle rules, working hours.
+// The user's settings (limber.toml): the break schedule, idle rules, working hours, sounds.
 #pragma once
 
 #include "limber/clock.hpp"
@@ -54,6 +54,7 @@ struct Settings {
     bool idle_counts_as_sitting = true;  // short idle (reading, thinking) keeps the count going
     WorkingHours working_hours = WorkingHours::office_default();
     DailyRoutineRule daily;
+    bool sounds = true;              // soft event sounds: a break due, hold, release, done
 };
 
 // Reads limber.toml; every key is optional and falls back to the default above. Throws

@@ -1,0 +1,49 @@
+#include "sound.hpp"
+
+#include <wx/log.h>
+
+#include <canberra.h>
+
+namespace limber::tray {
+
+const char* sound_name(Cue cue)
+{
+    switch (cue) {
+    case Cue::BreakDue: return "message-new-instant";
+    case Cue::Hold: return "audio-volume-change";  // a short, soft tick
+    case Cue::Release: return "bell";
+    case Cue::NextExercise: return "message";
+    case Cue::Done: return "complete";
+    }
+    return "bell";
+}
+
+Sounds::~Sounds()
+{
+    if (context_) ca_context_destroy(context_);
+}
+
+void Sounds::play(Cue cue)
+{
+    if (unavailable_) return;
+    if (!context_) {
+        int r = ca_context_create(&context_);
+        if (r == CA_SUCCESS) {
+            ca_context_change_props(context_, CA_PROP_APPLICATION_NAME, "Limber", CA_PROP_APPLICATION_ID, "limber",
+                                    CA_PROP_APPLICATION_ICON_NAME, "limber", nullptr);
+            r = ca_context_open(context_);
+        }
+        if (r != CA_SUCCESS) {
+            wxLogMessage("no sound: %s; Limber stays silent", ca_strerror(r));
+            if (context_) ca_context_destroy(context_);
+            context_ = nullptr;
+            unavailable_ = true;
+            return;
+        }
+    }
+    const int r = ca_context_play(context_, 0, CA_PROP_EVENT_ID, sound_name(cue), CA_PROP_MEDIA_ROLE, "event", nullptr);
+    if (r != CA_SUCCESS && r != CA_ERROR_NOTFOUND) wxLogDebug("cannot play %s: %s", sound_name(cue), ca_strerror(r));
+    if (r == CA_ERROR_NOTFOUND) wxLogDebug("the sound theme has no %s", sound_name(cue));
+}
+
+}  // namespace limber::tray
