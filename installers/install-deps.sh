@@ -19,6 +19,8 @@ packages=(
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils sway wtype
   # sounds reaching a private PulseAudio's null sink
   pulseaudio pulseaudio-utils sox
+  # what a screen reader sees, over AT-SPI
+  at-spi2-core python3-pyatspi
   # packages: cpack's DEB generator (dpkg-shlibdeps, file), PNG icons from the SVG, and the
   # checks on what the package installs (desktop entries, AppStream, the user unit, man pages,
   # completion)

@@ -1,5 +1,6 @@
 #include "routine_popup.hpp"
 
+#include "accessible.hpp"
 #include "i18n.hpp"
 #include "style.hpp"
 
@@ -72,6 +73,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     box->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 14);
     progress_ = new wxGauge(root, wxID_ANY, std::max<int>(1, static_cast<int>(total_.count())), wxDefaultPosition, wxSize(-1, 6));
     box->Add(progress_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 14);
+    set_accessible_name(progress_, _("Routine progress"));
 
     picture_ = new wxStaticBitmap(root, wxID_ANY, wxBitmapBundle(), wxDefaultPosition, wxSize(240, 160));
     box->Add(picture_, 0, wxALIGN_CENTER | wxTOP, 8);
@@ -91,6 +93,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     ring_ = new wxPanel(running_, wxID_ANY, wxDefaultPosition, wxSize(44, 44));
     ring_->SetBackgroundStyle(wxBG_STYLE_PAINT);
     ring_->Bind(wxEVT_PAINT, &RoutinePopup::paint_ring, this);
+    set_accessible_name(ring_, _("Hold countdown"));
     cue_ = text(running_, "", teal, 1.4, true);
     rep_ = text(running_, "", muted);
     live->Add(ring_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
@@ -203,6 +206,9 @@ void RoutinePopup::show_pose(Pose pose)
     if (shown_pose_ == pose) return;  // a new bitmap only when the pose changes
     shown_pose_ = pose;
     picture_->SetBitmap(pose == Pose::Start ? start_pose_ : end_pose_);
+    if (exercise_ < plan_.size())
+        set_accessible_name(picture_, wxString::Format(pose == Pose::Start ? _("%s: the start position") : _("%s: the end position"),
+                                                       u8(exercise().name)));
 }
 
 void RoutinePopup::show_step()

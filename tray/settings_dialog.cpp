@@ -1,5 +1,6 @@
 #include "settings_dialog.hpp"
 
+#include "accessible.hpp"
 #include "i18n.hpp"
 
 #include "limber/duration.hpp"
@@ -124,6 +125,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     auto row = [&](const wxString& text, wxWindow* control) {
         grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
         grid->Add(control, 0, wxEXPAND);
+        set_accessible_name(control, text);  // the field reads as its label
     };
     auto check = [&](const wxString& text, bool value) {
         auto* c = new wxCheckBox(this, wxID_ANY, text);

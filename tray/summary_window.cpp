@@ -1,5 +1,6 @@
 #include "summary_window.hpp"
 
+#include "accessible.hpp"
 #include "i18n.hpp"
 #include "style.hpp"
 
@@ -54,6 +55,8 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     auto* prev = new wxButton(root, wxID_ANY, wxString::FromUTF8("‹"), wxDefaultPosition, wxSize(36, -1));
     auto* next = new wxButton(root, wxID_ANY, wxString::FromUTF8("›"), wxDefaultPosition, wxSize(36, -1));
     title_ = label(root, ink, 1.2f, true);
+    set_accessible_name(prev, _("Previous week"));
+    set_accessible_name(next, _("Next week"));
     head->Add(prev, 0, wxRIGHT, 8);
     head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
     head->Add(next, 0);
@@ -71,6 +74,7 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     chart_ = new wxPanel(root, wxID_ANY, wxDefaultPosition, wxSize(-1, 190));
     chart_->SetBackgroundStyle(wxBG_STYLE_PAINT);
     chart_->Bind(wxEVT_PAINT, &SummaryWindow::paint_chart, this);
+    set_accessible_name(chart_, _("Active time and breaks per day"));
     box->Add(chart_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 16);
     auto* legend = label(root, muted, 0.85f);
     legend->SetLabel(_("Bars: active time · line: longest sitting · 2/3: breaks taken of due"));
@@ -148,6 +152,16 @@ void SummaryWindow::show_week(const std::string& week)
     footer += "\n" + wxString::Format(wxPLURAL("Streak: %d day in a row with a routine done", "Streak: %d days in a row with a routine done", streak), streak);
     if (data_.value("pain_reports", 0) > 0) footer += "\n" + wxString::Format(wxPLURAL("Pain reported %d time: go gently", "Pain reported %d times: go gently", data_.value("pain_reports", 0)), data_.value("pain_reports", 0));
     footer_->SetLabel(footer);
+    // The chart in words, for a screen reader: each day's active time and breaks.
+    wxString chart_words = _("Active time and breaks per day:");
+    const wxString day_names[] = {_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")};
+    if (data_.contains("days") && data_["days"].is_array())
+        for (std::size_t i = 0; i < data_["days"].size() && i < 7; ++i) {
+            const auto& d = data_["days"][i];
+            chart_words += " " + wxString::Format(_("%s %s, %d of %d breaks;"), day_names[i], hours(d.value("active_seconds", 0LL)),
+                                                  d.value("breaks_taken", 0), d.value("breaks_due", 0));
+        }
+    set_accessible_name(chart_, chart_words);
     GetChildren().front()->Layout();
     chart_->Refresh();
 }

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# What a screen reader finds in limber-tray's windows, read over AT-SPI (the accessibility bus
+# a desktop starts, here started on a private session bus): every control has a name, including
+# the drawn hold countdown and chart, the illustration, the week arrows and each settings field.
+# Usage: tray_accessibility_test.sh LIMBER_TRAY
+set -euo pipefail
+TRAY=$1
+here=$(dirname "$0")
+for tool in Xvfb dbus-daemon; do
+  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 77; }
+done
+/usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "missing python3-pyatspi" >&2; exit 77; }
+[ -e /usr/share/dbus-1/services/org.a11y.Bus.service ] || { echo "missing at-spi2-core" >&2; exit 77; }
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+failed=0
+unset DISPLAY WAYLAND_DISPLAY NO_AT_BRIDGE
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state XDG_RUNTIME_DIR=$work/run
+export XDG_CONFIG_DIRS=$work/xdg PULSE_SERVER=unix:$work/no-sound-server
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+
+Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$work/display" 2>/dev/null &
+pids+=($!)
+for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+export DISPLAY=":$(head -n1 "$work/display")"
+# The session bus activates the accessibility bus (org.a11y.Bus) when the tray asks for it.
+dbus-daemon --session --nofork --address="unix:path=$work/bus" >/dev/null 2>&1 &
+pids+=($!)
+export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
+for _ in $(seq 100); do [ -S "$work/bus" ] && break; sleep 0.05; done
+
+# look WINDOW TITLE: opens WINDOW and leaves what AT-SPI shows of it in $work/WINDOW.
+look() {
+  "$TRAY" --socket "$work/none.sock" --show "$1" >>"$work/tray.log" 2>&1 &
+  local pid=$!
+  if ! /usr/bin/python3 "$here/support/a11y_tree.py" "$2" >"$work/$1" 2>>"$work/a11y.log"; then
+    echo "FAIL $1 not on the accessibility bus:" >&2
+    cat "$work/a11y.log" "$work/tray.log" >&2
+    failed=1
+  fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+# unnamed WINDOW: the controls in it that a screen reader would announce with no name.
+unnamed() {
+  awk -F'\t' '$1 ~ /^(push button|toggle button|check box|radio button|spin button|text|combo box|progress bar|icon|image|slider|menu item)$/ && $2 == ""' "$work/$1"
+}
+expect() {  # expect WINDOW ROLE NAME-PATTERN
+  if grep -qP "^$2\t$3\$" "$work/$1"; then echo "ok   $1: $2 \"$3\""; else echo "FAIL $1: no $2 named like \"$3\"" >&2; failed=1; fi
+}
+
+look popup "Limber: Quick Daily Reset"
+look summary "Limber: weekly summary"
+look settings "Limber settings"
+look welcome "Welcome to Limber"
+for w in popup summary settings welcome; do
+  n=$(grep -c . "$work/$w" || true)
+  missing=$(unnamed "$w")
+  if [ -z "$missing" ] && [ "$n" -gt 5 ]; then
+    echo "ok   $w: every control of $n objects has a name"
+  else
+    echo "FAIL $w: controls without a name:" >&2
+    echo "$missing" >&2
+    failed=1
+  fi
+done
+expect popup "progress bar" "Routine progress"
+expect popup "panel" "Hold countdown"
+expect popup "icon" "Chin tucks: the (start|end) position"
+expect popup "push button" "Stop — this hurts"
+expect summary "push button" "Previous week"
+expect summary "push button" "Next week"
+expect summary "panel" "Active time and breaks per day.*"
+expect settings "spin button" "Break after \(minutes of sitting\)"
+expect settings "text" "Monday"
+expect settings "combo box" "Routine for a break"
+expect settings "check box" "Start Limber when I log in"
+expect welcome "push button" "I understand"
+exit "$failed"
