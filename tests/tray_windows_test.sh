@@ -105,6 +105,21 @@ summary=$(timeout 10 xdotool search --sync --name "^Limber: weekly summary$" | h
 sleep 1.5
 snap "$summary" summary
 check "summary window mapped" "$([ "$WIDTH" -gt 300 ] && [ "$HEIGHT" -gt 300 ] && echo yes)" yes
+# Export CSV (Alt+C) and JSON (Alt+J): the save dialog takes a path, and the file holds the
+# week's records as limberctl exports them.
+for kind in csv json; do
+  key=$([ "$kind" = csv ] && echo alt+c || echo alt+j)
+  xdotool windowfocus --sync "$summary" key "$key"
+  chooser=$(timeout 10 xdotool search --sync --name "^Export the week's records as" | head -n1) || fail "no save dialog for $kind"
+  sleep 1
+  xdotool windowfocus --sync "$chooser" key ctrl+a type "$LIMBER_TEST_DIR/week.$kind"
+  xdotool key Return
+  for _ in $(seq 50); do [ -s "$LIMBER_TEST_DIR/week.$kind" ] && break; sleep 0.1; done
+  [ -s "$LIMBER_TEST_DIR/week.$kind" ] || fail "no $kind file written"
+done
+check "CSV export header" "$(head -n1 "$LIMBER_TEST_DIR/week.csv")" "time_utc,local_time,kind,routine,exercise,side,reps,hold_seconds,length_seconds,was_due,detail"
+check "CSV export has the routine" "$(grep -c ',break_completed,quick-daily-reset,' "$LIMBER_TEST_DIR/week.csv")" 1
+check "JSON export has the same records" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$LIMBER_TEST_DIR/week.json")" "$(($(wc -l <"$LIMBER_TEST_DIR/week.csv") - 1))"
 check "the day's breaks in the daemon's summary" "$("$LIMBERCTL" summary --json | python3 -c 'import json,sys; d=json.load(sys.stdin)["days"]; print(all("breaks_due" in x and "breaks_taken" in x for x in d))')" True
 tray_stop
 kill -0 "$LIMBERD_PID" && echo "ok   limberd still running"

@@ -14,6 +14,7 @@
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/stdpaths.h>
 
 #include <algorithm>
 #include <cmath>
@@ -85,8 +86,8 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     box->Add(footer_, 0, wxALL, 16);
     box->AddStretchSpacer();
     auto* exports = new wxBoxSizer(wxHORIZONTAL);
-    auto* csv = new wxButton(root, wxID_ANY, _("Export CSV…"));
-    auto* json = new wxButton(root, wxID_ANY, _("Export JSON…"));
+    auto* csv = new wxButton(root, wxID_ANY, _("Export &CSV…"));
+    auto* json = new wxButton(root, wxID_ANY, _("Export &JSON…"));
     csv->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_week(true); });
     json->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { export_week(false); });
     csv->Enable(static_cast<bool>(export_));
@@ -175,7 +176,8 @@ void SummaryWindow::export_week(bool csv)
         return;
     }
     const wxString kind = csv ? "CSV" : "JSON";
-    wxFileDialog dialog(this, wxString::Format(_("Export the week's records as %s"), kind), "",
+    // Saved where the user keeps documents (~/Documents, or home), not wherever the tray started.
+    wxFileDialog dialog(this, wxString::Format(_("Export the week's records as %s"), kind), wxStandardPaths::Get().GetDocumentsDir(),
                         wxString::Format("limber-%s.%s", week_, csv ? "csv" : "json"),
                         csv ? _("CSV files (*.csv)|*.csv") : _("JSON files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
