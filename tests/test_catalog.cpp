@@ -145,25 +145,25 @@ TEST_CASE("an exercise's length counts holds, reps, sides and setup")
 TEST_CASE("a broken catalog names the file, line, column and key")
 {
     CHECK(error_with_exercises("hold_seconds = [3, 5]", "hold_seconds = [3, 500]") ==
-          "exercises.toml:45:20: exercise[0].dose.hold_seconds: 500 is out of range (0 to 120)");
+          "exercises.toml:47:20: exercise[0].dose.hold_seconds: 500 is out of range (0 to 120)");
     CHECK(error_with_exercises("hold_seconds = [3, 5]", "hold_seconds = [5, 3]") ==
-          "exercises.toml:45:16: exercise[0].dose.hold_seconds: low end 5 is above high end 3");
+          "exercises.toml:47:16: exercise[0].dose.hold_seconds: low end 5 is above high end 3");
     CHECK(error_with_exercises("reps = [8, 10]", "reps = \"ten\"") ==
-          "exercises.toml:46:8: exercise[0].dose.reps: expected an integer or a [low, high] pair");
+          "exercises.toml:48:8: exercise[0].dose.reps: expected an integer or a [low, high] pair");
     CHECK(error_with_exercises("reps = [8, 10]", "reps = [0, 10]") ==
-          "exercises.toml:46:9: exercise[0].dose.reps: 0 is out of range (1 to 30)");
+          "exercises.toml:48:9: exercise[0].dose.reps: 0 is out of range (1 to 30)");
     CHECK(error_with_exercises("positions = [\"floor\"]", "positions = [\"sofa\"]") ==
-          "exercises.toml:34:13: exercise[0].positions: \"sofa\" is not one of: doorway, floor, hands-and-knees, "
+          "exercises.toml:35:13: exercise[0].positions: \"sofa\" is not one of: doorway, floor, hands-and-knees, "
           "seated, standing, wall");
     CHECK(error_with_exercises("id = \"wall-angels\"", "id = \"thoracic-extension\"") ==
-          "exercises.toml:51:6: exercise[1].id: exercise \"thoracic-extension\" is defined twice");
+          "exercises.toml:53:6: exercise[1].id: exercise \"thoracic-extension\" is defined twice");
     CHECK(error_with_exercises("id = \"wall-angels\"", "id = \"Wall Angels\"") ==
-          "exercises.toml:51:6: exercise[1].id: \"Wall Angels\" must be lower-case letters, digits and '-'");
+          "exercises.toml:53:6: exercise[1].id: \"Wall Angels\" must be lower-case letters, digits and '-'");
     CHECK(error_with_exercises("tip = \"Let the arch", "colour = \"red\"\ntip = \"Let the arch") ==
-          "exercises.toml:43:1: exercise[0].colour: unknown key");
+          "exercises.toml:44:1: exercise[0].colour: unknown key");
     CHECK(error_with_exercises("name = \"Thoracic extension\"\n", "") ==
-          "exercises.toml:30:1: exercise[0].name: missing (a string is required)");
-    CHECK(error_with_exercises("[safety]", "[safety\n") == "exercises.toml:11:8: syntax error: Error while parsing table header: expected ']', saw '\\n'");
+          "exercises.toml:31:1: exercise[0].name: missing (a string is required)");
+    CHECK(error_with_exercises("[safety]", "[safety\n") == "exercises.toml:12:8: syntax error: Error while parsing table header: expected ']', saw '\\n'");
 }
 
 TEST_CASE("a broken routines file names the file, line, column and key")

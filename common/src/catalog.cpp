@@ -54,6 +54,7 @@ Exercise read_exercise(TomlSection& s)
     e.steps = s.string_list("steps");
     if (e.steps.empty()) s.fail("steps", "must have at least one step");
     e.tip = s.optional_string("tip").value_or("");
+    e.say = s.optional_string("say").value_or("");
 
     auto dose = s.optional_section("dose");
     if (!dose) s.fail("dose", "missing (a [dose] table is required)");

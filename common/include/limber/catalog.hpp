@@ -38,6 +38,7 @@ struct Exercise {
     std::vector<std::string> equipment;  // towel-or-roller, wall, doorway
     std::vector<std::string> steps;
     std::string tip;
+    std::string say;  // one short line spoken when the exercise starts; empty: its first step
     Dose dose;
 
     [[nodiscard]] DoseStep easiest() const { return {dose.reps.low, dose.hold_seconds.low}; }
