@@ -38,6 +38,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The event sounds come from the freedesktop sound theme; without it Limber is silent.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "sound-theme-freedesktop")
+# Spoken guidance is off until the user turns it on; it needs the speech service then.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "speech-dispatcher")
 # Files under /etc must be conffiles, so dpkg keeps a user's edit of the autostart entry.
 if(LIMBER_AUTOSTART_DIR)
   set(limber_autostart_conffile ${LIMBER_AUTOSTART_DIR}/limber-tray.desktop)

@@ -12,13 +12,15 @@ packages=(
   libboost-dev libcli11-dev libx11-dev libxss-dev libxext-dev libsdbus-c++-dev libsystemd-dev
   libwayland-dev libwayland-bin wayland-protocols plasma-wayland-protocols
   # tray
-  libwxgtk3.2-dev libgtk-3-dev libayatana-appindicator3-dev libcanberra-dev sound-theme-freedesktop
+  libwxgtk3.2-dev libgtk-3-dev libayatana-appindicator3-dev libcanberra-dev sound-theme-freedesktop libspeechd-dev
   # translations: the .pot extraction and the compiled catalogs
   gettext
   # tests
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils sway wtype
   # sounds reaching a private PulseAudio's null sink
   pulseaudio pulseaudio-utils sox
+  # spoken guidance reaching a private speech-dispatcher
+  speech-dispatcher speech-dispatcher-espeak-ng
   # what a screen reader sees, over AT-SPI
   at-spi2-core python3-pyatspi
   # packages: cpack's DEB generator (dpkg-shlibdeps, file), PNG icons from the SVG, and the

@@ -59,6 +59,7 @@ TEST_CASE("the shipped limber.toml gives the documented defaults")
     CHECK(s.working_hours.days == d.working_hours.days);
     CHECK(s.working_hours.enabled);
     CHECK(s.sounds);
+    CHECK_FALSE(s.voice);
 }
 
 TEST_CASE("an empty file means every default")
@@ -91,6 +92,7 @@ routine = "quick-daily-reset"
 at = "16:00"
 [sounds]
 enabled = false
+voice = true
 )");
     CHECK(s.every == 25min);
     CHECK(s.warn_before == 30s);
@@ -106,6 +108,7 @@ enabled = false
     CHECK(s.daily.routine == "quick-daily-reset");
     CHECK(s.daily.at == 16h);
     CHECK_FALSE(s.sounds);
+    CHECK(s.voice);
 }
 
 TEST_CASE("every kind of mistake names the line, column and key")
@@ -193,6 +196,7 @@ TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
     s.daily.routine = "quick-daily-reset";
     s.daily.at = 16h + 15min;
     s.sounds = false;
+    s.voice = true;
     const std::string text = limber::format_settings(s);
     const Settings back = parse(text);
     CHECK(back.every == s.every);
@@ -206,6 +210,7 @@ TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
     CHECK(back.working_hours.days == s.working_hours.days);
     CHECK(back.daily.enabled == s.daily.enabled);
     CHECK(back.sounds == s.sounds);
+    CHECK(back.voice == s.voice);
     CHECK(back.daily.routine == s.daily.routine);
     CHECK(back.daily.at == s.daily.at);
     CHECK_THAT(text, Catch::Contains("monday = \"08:00-12:00, 13:00-16:30\""));

@@ -30,7 +30,7 @@ count=$(grep -c '^msgid "[^"]' "$pot")
 echo "     $count messages in limber.pot"
 check "at least 120 messages" "$([ "$count" -ge 120 ] && echo yes)" yes
 for msgid in "Stop — this hurts" "How did that feel?" "Welcome to Limber" "I understand" "Limber settings" \
-  "Start Limber when I log in" "Limber: weekly summary" "Export CSV…" "Weekly summary…" "Time for a break" \
+  "&Start Limber when I log in" "Limber: weekly summary" "Export &CSV…" "Weekly summary…" "Time for a break" \
   "Not now" "Next break in %s" "Rep %d of %d" "Breathe in" "Paused until %s"; do
   check "template has \"$msgid\"" "$(grep -cxF "msgid \"$msgid\"" "$pot")" 1
 done

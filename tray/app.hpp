@@ -4,7 +4,9 @@
 
 #include "daemon_link.hpp"
 #include "limber/catalog.hpp"
+#include "limber/cues.hpp"
 #include "sound.hpp"
+#include "voice.hpp"
 #include "status_view.hpp"
 
 #include <wx/app.h>
@@ -62,7 +64,13 @@ private:
     // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
     void offer_last_week(const nlohmann::json& status);
     void withdraw_due();
-    void play(Cue cue);
+    void play(Sound sound);
+    // A moment of a routine: its sound, and its words when spoken guidance is on.
+    void on_cue(const limber::Cue& cue);
+    [[nodiscard]] wxString spoken(const limber::Cue& cue) const;
+    // The popup's one-time "Guide me by voice": whether to offer it, and saying yes.
+    bool offer_voice();
+    void enable_voice();
     void open_popup(const std::string& routine, const nlohmann::json& plan);
     bool command(protocol::Verb verb, protocol::Args args = {});
     void error(const std::string& message);
@@ -76,7 +84,9 @@ private:
     wxWeakRef<WelcomeWindow> welcome_;
     std::unique_ptr<wxNotificationMessage> notification_;  // kept alive, or its events never arrive
     std::unique_ptr<wxNotificationMessage> weekly_notice_;
-    Sounds sounds_;
+    SoundPlayer sounds_;
+    Voice voice_;
+    bool voice_here_ = false;  // turned on from the popup, before limberd has read the file
     std::string week_checked_;  // the week offer_last_week last looked at
     StatusView view_ = StatusView::not_running();
     nlohmann::json last_status_;

@@ -13,11 +13,13 @@
 #include <wx/msgdlg.h>
 #include <wx/display.h>
 #include <wx/gauge.h>
+#include <wx/log.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
 #include <wx/statbmp.h>
 #include <wx/stattext.h>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -58,7 +60,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     : wxFrame(nullptr, wxID_ANY, wxString::Format(_("Limber: %s"), u8(routine_name)), wxDefaultPosition, wxSize(360, 460),
               wxCAPTION | wxCLOSE_BOX | wxSTAY_ON_TOP | wxFRAME_TOOL_WINDOW | wxFRAME_NO_TASKBAR),
       catalog_(catalog), plan_(std::move(plan)), steps_(routine_steps(catalog, plan_)), illustrations_(illustrations),
-      callbacks_(std::move(callbacks)), total_(total_length(steps_)), timer_(this)
+      callbacks_(std::move(callbacks)), total_(total_length(steps_)), timer_(this), cues_(cue_timeline(catalog, steps_))
 {
     SetBackgroundColour(*wxWHITE);
     auto* root = new wxPanel(this);
@@ -74,6 +76,16 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     progress_ = new wxGauge(root, wxID_ANY, std::max<int>(1, static_cast<int>(total_.count())), wxDefaultPosition, wxSize(-1, 6));
     box->Add(progress_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 14);
     set_accessible_name(progress_, _("Routine progress"));
+    if (callbacks_.offer_voice && callbacks_.offer_voice()) {
+        // Offered once: following a routine by ear is the point for exercises away from the desk.
+        auto* offer = new wxButton(root, wxID_ANY, _("Guide me by voice"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+        offer->Bind(wxEVT_BUTTON, [this, offer](wxCommandEvent&) {
+            if (callbacks_.enable_voice) callbacks_.enable_voice();
+            offer->Hide();
+            fit();
+        });
+        box->Add(offer, 0, wxALIGN_RIGHT | wxRIGHT | wxTOP, 14);
+    }
 
     picture_ = new wxStaticBitmap(root, wxID_ANY, wxBitmapBundle(), wxDefaultPosition, wxSize(240, 160));
     box->Add(picture_, 0, wxALIGN_CENTER | wxTOP, 8);
@@ -159,7 +171,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
 
     set_mode(Mode::Running);
     show_exercise();
-    timer_.Start(1000);
+    start_clock();
 }
 
 const Exercise& RoutinePopup::exercise() const { return *catalog_.find_exercise(plan_[exercise_].first); }
@@ -242,9 +254,55 @@ void RoutinePopup::show_step()
 void RoutinePopup::advance_seconds(int seconds)
 {
     for (int i = 0; i < seconds && mode_ == Mode::Running; ++i) second();
+    skip_cues();
+    anchor_ = std::chrono::steady_clock::now() - elapsed_;
 }
 
-void RoutinePopup::tick(wxTimerEvent&) { second(); }
+void RoutinePopup::tick(wxTimerEvent&) { run_clock(); }
+
+void RoutinePopup::start_clock()
+{
+    // Routine time resumes where it stood: elapsed_ whole seconds in.
+    anchor_ = std::chrono::steady_clock::now() - elapsed_;
+    run_clock();
+}
+
+void RoutinePopup::stop_clock() { timer_.Stop(); }
+
+void RoutinePopup::run_clock()
+{
+    using namespace std::chrono;
+    if (mode_ != Mode::Running || paused_) return;
+    const auto now = duration_cast<milliseconds>(steady_clock::now() - anchor_);
+    // The cues of this exercise that are due (the next exercise's wait for the feedback).
+    while (next_cue_ < cues_.size() && cues_[next_cue_].at <= now && cues_[next_cue_].kind != limber::Cue::Kind::RoutineEnd &&
+           static_cast<std::size_t>(cues_[next_cue_].exercise_index) == exercise_)
+        emit(cues_[next_cue_++]);
+    while (mode_ == Mode::Running && !paused_ && duration_cast<milliseconds>(elapsed_ + seconds{1}) <= now) second();
+    if (mode_ != Mode::Running || paused_) return;
+    // Wake for the next whole second or the next cue, whichever comes first.
+    milliseconds next = duration_cast<milliseconds>(elapsed_ + seconds{1});
+    if (next_cue_ < cues_.size() && static_cast<std::size_t>(cues_[next_cue_].exercise_index) == exercise_)
+        next = std::min(next, cues_[next_cue_].at);
+    const auto wait = std::max<milliseconds::rep>(1, (next - duration_cast<milliseconds>(steady_clock::now() - anchor_)).count());
+    timer_.StartOnce(static_cast<int>(wait));
+}
+
+void RoutinePopup::skip_cues()
+{
+    const auto now = std::chrono::milliseconds(elapsed_);
+    while (next_cue_ < cues_.size() && cues_[next_cue_].kind != limber::Cue::Kind::RoutineEnd &&
+           (static_cast<std::size_t>(cues_[next_cue_].exercise_index) < exercise_ || cues_[next_cue_].at < now))
+        ++next_cue_;
+}
+
+void RoutinePopup::emit(const limber::Cue& c)
+{
+    wxLogVerbose("cue %s at %lld ms, planned %lld ms", to_string(c.kind),
+                 static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - anchor_).count()),
+                 static_cast<long long>(c.at.count()));
+    if (callbacks_.cue) callbacks_.cue(c);
+}
 
 void RoutinePopup::second()
 {
@@ -255,15 +313,11 @@ void RoutinePopup::second()
         show_step();
         return;
     }
-    const bool was_holding = steps_[step_].phase == RoutineStep::Phase::Hold;
     ++step_;
     if (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_) {
         step_left_ = static_cast<int>(steps_[step_].length.count());
-        if (steps_[step_].phase == RoutineStep::Phase::Hold) cue(Cue::Hold);
-        else if (was_holding) cue(Cue::Release);
         show_step();
     } else {
-        if (was_holding) cue(Cue::Release);
         on_done();  // the last rep is through: ask how it felt
     }
 }
@@ -274,8 +328,8 @@ void RoutinePopup::on_pause()
 {
     paused_ = !paused_;
     pause_->SetLabel(paused_ ? _("Resume") : _("Pause"));
-    if (paused_) timer_.Stop();
-    else timer_.Start(1000);
+    if (paused_) stop_clock();
+    else start_clock();
     cue_->SetLabel(paused_ ? _("Paused") : cue_->GetLabel());
     if (!paused_) show_step();
 }
@@ -342,7 +396,7 @@ void RoutinePopup::next_exercise()
         ++step_;
     }
     ++exercise_;
-    if (exercise_ < plan_.size()) cue(Cue::NextExercise);
+    skip_cues();
     set_mode(Mode::Running);
     show_exercise();
 }
@@ -374,8 +428,8 @@ void RoutinePopup::set_mode(Mode mode)
     feedback_->Show(mode == Mode::Feedback);
     hurt_->Show(mode == Mode::Hurt);
     finished_->Show(mode == Mode::Finished);
-    if (mode != Mode::Running) timer_.Stop();
-    else if (!timer_.IsRunning() && !paused_) timer_.Start(1000);
+    if (mode != Mode::Running) stop_clock();
+    else if (!timer_.IsRunning() && !paused_) start_clock();
     fit();
     // Keyboard focus follows the panel on show, so Enter and Tab act on what is visible.
     wxButton* focus = mode == Mode::Running ? next_ : mode == Mode::Feedback ? easy_ : mode == Mode::Hurt ? close_hurt_ : close_done_;
@@ -387,7 +441,7 @@ void RoutinePopup::finish(bool completed, const std::string& why)
     if (!reported_end_ && callbacks_.finish) callbacks_.finish(completed, why);
     reported_end_ = true;
     if (mode_ == Mode::Hurt) return;
-    if (completed) cue(Cue::Done);
+    if (completed && !cues_.empty() && cues_.back().kind == limber::Cue::Kind::RoutineEnd) emit(cues_.back());
     progress_->SetValue(progress_->GetRange());
     wxString result = completed ? _("Well done. Back to it, a little looser.") : _("Stopped. Another time.");
     result += "\n" + wxString::Format(_("Time: %d min %02d s"), static_cast<int>(elapsed_.count() / 60), static_cast<int>(elapsed_.count() % 60));
@@ -398,11 +452,6 @@ void RoutinePopup::finish(bool completed, const std::string& why)
     finished_text_->SetLabel(result);
     cue_->SetLabel("");
     set_mode(Mode::Finished);
-}
-
-void RoutinePopup::cue(Cue c) const
-{
-    if (callbacks_.cue) callbacks_.cue(c);
 }
 
 void RoutinePopup::ended_elsewhere()

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "limber/catalog.hpp"
+#include "limber/cues.hpp"
 #include "limber/illustration.hpp"
 #include "limber/routine_steps.hpp"
 #include "limber/store.hpp"
@@ -32,8 +33,11 @@ public:
         std::function<void(bool completed, const std::string& why)> finish;
         // The user closed the routine without doing it: the break is skipped.
         std::function<void()> skip;
-        // A moment worth a sound: a hold starts or ends, the next exercise, the routine done.
-        std::function<void(Cue)> cue;
+        // A moment of the routine's cue timeline has come: a sound, a spoken line.
+        std::function<void(const limber::Cue&)> cue;
+        // Whether to offer spoken guidance (once), and what to do when the user takes it.
+        std::function<bool()> offer_voice;
+        std::function<void()> enable_voice;
         // A line for the result panel once the routine is done ("Streak: 3 days"), or empty.
         std::function<std::string()> result_line;
     };
@@ -69,7 +73,13 @@ private:
     void set_mode(Mode mode);
     void fit();
     void finish(bool completed, const std::string& why);
-    void cue(Cue c) const;
+    void emit(const limber::Cue& c);
+    // Runs the routine's clock up to now: cues due, then whole seconds; sets the next wake.
+    void run_clock();
+    void start_clock();
+    void stop_clock();
+    // Skips the cue cursor past what is behind `elapsed_` or belongs to earlier exercises.
+    void skip_cues();
     void on_close(wxCloseEvent& event);
     // Asks, then ends the routine as a skipped break; false when the user keeps going.
     bool confirm_skip();
@@ -90,6 +100,11 @@ private:
     bool paused_ = false;
     Mode mode_ = Mode::Running;
     wxTimer timer_;
+    std::vector<limber::Cue> cues_;  // the routine as cues; the clock below walks it
+    std::size_t next_cue_ = 0;
+    // Routine time 0 on the steady clock: now - anchor_ is how far into the routine we are.
+    // Pauses and the feedback between exercises move it, so routine time stands still then.
+    std::chrono::steady_clock::time_point anchor_;
     wxBitmapBundle start_pose_;  // this exercise's two pictures, alternating with its steps
     wxBitmapBundle end_pose_;
     std::optional<Pose> shown_pose_;

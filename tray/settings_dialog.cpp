@@ -10,6 +10,7 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
+#include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -180,6 +181,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     here->SetFont(here->GetFont().Bold());
     grid->Add(here, 0, wxTOP, 12);
     sounds_ = check(_("&Play soft sounds (a break due, holds, done)"), settings_.sounds);
+    voice_ = check(_("Guide routines by &voice"), settings_.voice);
     autostart_was_ = autostart_enabled();
     autostart_ = check(_("&Start Limber when I log in"), autostart_was_);
 
@@ -204,6 +206,7 @@ bool SettingsDialog::save()
     s.working_hours.enabled = hours_on_->GetValue();
     s.daily.enabled = daily_on_->GetValue();
     s.sounds = sounds_->GetValue();
+    s.voice = voice_->GetValue();
     if (daily_routine_->GetSelection() >= 0)
         s.daily.routine = catalog_.routines[static_cast<std::size_t>(daily_routine_->GetSelection())].id;
     // Only the keys whose value changed are rewritten, in place: the user's own comments and
@@ -233,6 +236,7 @@ bool SettingsDialog::save()
     put("daily_routine", "routine", in_quotes(o.daily.routine), in_quotes(s.daily.routine));
     put("daily_routine", "at", in_quotes(format_time_of_day(o.daily.at)), in_quotes(daily_at_->GetValue().Trim().Trim(false).ToStdString()));
     put("sounds", "enabled", boolean(o.sounds), boolean(s.sounds));
+    put("sounds", "voice", boolean(o.voice), boolean(s.voice));
     // Hours and the daily time are checked by the same reader limberd uses: read the text
     // back, and only then save it.
     try {
@@ -242,23 +246,53 @@ bool SettingsDialog::save()
                      wxOK | wxICON_WARNING, this);
         return false;
     }
-    std::error_code ec;
-    std::filesystem::create_directories(file_.parent_path(), ec);
-    const auto temp = file_.string() + ".new";
-    {
-        std::ofstream out(temp);
-        out << text;
-        if (!out) {
-            wxMessageBox(wxString::Format(_("Cannot write %s"), wxString::FromUTF8(file_.string())), _("Settings not saved"), wxOK | wxICON_ERROR, this);
-            return false;
-        }
-    }
-    std::filesystem::rename(temp, file_, ec);  // whole or not at all: limberd never reads half a file
-    if (ec) {
-        wxMessageBox(wxString::Format(_("Cannot save %s: %s"), wxString::FromUTF8(file_.string()), wxString::FromUTF8(ec.message())), _("Settings not saved"), wxOK | wxICON_ERROR, this);
+    if (const std::string error = write_whole(file_, text); !error.empty()) {
+        wxMessageBox(wxString::FromUTF8(error), _("Settings not saved"), wxOK | wxICON_ERROR, this);
         return false;
     }
     return save_autostart();
+}
+
+std::string write_whole(const std::filesystem::path& file, const std::string& text)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    const auto temp = file.string() + ".new";
+    {
+        std::ofstream out(temp);
+        out << text;
+        if (!out) return wxString::Format(_("Cannot write %s"), wxString::FromUTF8(temp)).utf8_string();
+    }
+    std::filesystem::rename(temp, file, ec);  // whole or not at all: limberd never reads half a file
+    if (ec) return wxString::Format(_("Cannot save %s: %s"), wxString::FromUTF8(file.string()), wxString::FromUTF8(ec.message())).utf8_string();
+    return {};
+}
+
+bool save_setting(const Paths& paths, const Catalog& catalog, const char* section, const char* key, const std::string& value)
+{
+    std::error_code ec;
+    std::string text;
+    if (std::filesystem::exists(paths.settings(), ec)) {
+        text = read_file(paths.settings());
+    } else {
+        Settings defaults;
+        try {
+            defaults = load_settings(paths.default_settings().string(), catalog);
+        } catch (const std::exception&) {
+            // the built-in defaults, then
+        }
+        text = format_settings(defaults);
+    }
+    text = set_setting(std::move(text), section, key, value);
+    try {
+        parse_settings(text, paths.settings().filename().string(), catalog);
+    } catch (const ConfigError& e) {
+        wxLogWarning("not saving %s.%s: %s", section, key, e.what());
+        return false;
+    }
+    const std::string error = write_whole(paths.settings(), text);
+    if (!error.empty()) wxLogWarning("%s", error);
+    return error.empty();
 }
 
 bool SettingsDialog::save_autostart()

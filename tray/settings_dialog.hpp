@@ -3,6 +3,7 @@
 #pragma once
 
 #include "limber/catalog.hpp"
+#include "limber/paths.hpp"
 #include "limber/settings.hpp"
 
 #include <wx/dialog.h>
@@ -21,6 +22,13 @@ namespace limber::tray {
 std::filesystem::path autostart_file();
 // Whether limber-tray starts at login: the user's entry, or else one installed system-wide.
 bool autostart_enabled();
+
+// Saves `text` as `file`, whole or not at all (a temporary file renamed over it); the error in
+// words, or empty.
+std::string write_whole(const std::filesystem::path& file, const std::string& text);
+// Sets one key of the user's limber.toml in place (a new file starts from the defaults),
+// checks the result reads as settings, and saves it. False, logged, if it cannot.
+bool save_setting(const Paths& paths, const Catalog& catalog, const char* section, const char* key, const std::string& value);
 
 class SettingsDialog final : public wxDialog {
 public:
@@ -45,6 +53,7 @@ private:
     wxChoice* daily_routine_ = nullptr;
     wxTextCtrl* daily_at_ = nullptr;
     wxCheckBox* sounds_ = nullptr;
+    wxCheckBox* voice_ = nullptr;
     wxCheckBox* autostart_ = nullptr;
     bool autostart_was_ = false;
 };

@@ -6,24 +6,24 @@
 
 namespace limber::tray {
 
-const char* sound_name(Cue cue)
+const char* sound_name(Sound sound)
 {
-    switch (cue) {
-    case Cue::BreakDue: return "message-new-instant";
-    case Cue::Hold: return "audio-volume-change";  // a short, soft tick
-    case Cue::Release: return "bell";
-    case Cue::NextExercise: return "message";
-    case Cue::Done: return "complete";
+    switch (sound) {
+    case Sound::BreakDue: return "message-new-instant";
+    case Sound::Hold: return "audio-volume-change";  // a short, soft tick
+    case Sound::Release: return "bell";
+    case Sound::NextExercise: return "message";
+    case Sound::Done: return "complete";
     }
     return "bell";
 }
 
-Sounds::~Sounds()
+SoundPlayer::~SoundPlayer()
 {
     if (context_) ca_context_destroy(context_);
 }
 
-void Sounds::play(Cue cue)
+void SoundPlayer::play(Sound sound)
 {
     if (unavailable_) return;
     if (!context_) {
@@ -41,9 +41,9 @@ void Sounds::play(Cue cue)
             return;
         }
     }
-    const int r = ca_context_play(context_, 0, CA_PROP_EVENT_ID, sound_name(cue), CA_PROP_MEDIA_ROLE, "event", nullptr);
-    if (r != CA_SUCCESS && r != CA_ERROR_NOTFOUND) wxLogDebug("cannot play %s: %s", sound_name(cue), ca_strerror(r));
-    if (r == CA_ERROR_NOTFOUND) wxLogDebug("the sound theme has no %s", sound_name(cue));
+    const int r = ca_context_play(context_, 0, CA_PROP_EVENT_ID, sound_name(sound), CA_PROP_MEDIA_ROLE, "event", nullptr);
+    if (r != CA_SUCCESS && r != CA_ERROR_NOTFOUND) wxLogDebug("cannot play %s: %s", sound_name(sound), ca_strerror(r));
+    if (r == CA_ERROR_NOTFOUND) wxLogDebug("the sound theme has no %s", sound_name(sound));
 }
 
 }  // namespace limber::tray

@@ -7,20 +7,20 @@ struct ca_context;
 
 namespace limber::tray {
 
-enum class Cue { BreakDue, Hold, Release, NextExercise, Done };
+enum class Sound { BreakDue, Hold, Release, NextExercise, Done };
 
-// The sound theme's name for a cue ("complete", "bell", ...).
-const char* sound_name(Cue cue);
+// The sound theme's name for a sound ("complete", "bell", ...).
+const char* sound_name(Sound sound);
 
-class Sounds {
+class SoundPlayer {
 public:
-    Sounds() = default;
-    ~Sounds();
-    Sounds(const Sounds&) = delete;
-    Sounds& operator=(const Sounds&) = delete;
+    SoundPlayer() = default;
+    ~SoundPlayer();
+    SoundPlayer(const SoundPlayer&) = delete;
+    SoundPlayer& operator=(const SoundPlayer&) = delete;
 
-    // Starts the cue and returns at once; the sound plays in the background.
-    void play(Cue cue);
+    // Starts the sound and returns at once; it plays in the background.
+    void play(Sound sound);
 
 private:
     ca_context* context_ = nullptr;

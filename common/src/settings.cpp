@@ -90,6 +90,7 @@ Settings read_settings(const toml::table& doc, const std::string& name, const Ca
     }
     if (auto so = top.optional_section("sounds")) {
         st.sounds = so->optional_boolean("enabled").value_or(st.sounds);
+        st.voice = so->optional_boolean("voice").value_or(st.voice);
         so->reject_unknown_keys();
     }
     top.reject_unknown_keys();

@@ -52,7 +52,9 @@ std::string format_settings(const Settings& s)
         << "at = " << quoted(format_time_of_day(s.daily.at)) << "\n"
         << "\n[sounds]\n"
         << "# Soft sounds from the desktop's sound theme: a break due, hold, release, routine done.\n"
-        << "enabled = " << (s.sounds ? "true" : "false") << "\n";
+        << "enabled = " << (s.sounds ? "true" : "false") << "\n"
+        << "# Routines spoken step by step, in your language where the desktop has a voice for it.\n"
+        << "voice = " << (s.voice ? "true" : "false") << "\n";
     return out.str();
 }
 

@@ -56,7 +56,8 @@ nlohmann::json Daemon::status_json(const Instant& t) const
     s["unsaved_records"] = store_->pending();
     const auto next = engine_->routine(status.next_routine);
     s["next_routine_name"] = next ? json(next->name) : json();
-    s["sounds"] = engine_->settings().sounds;  // the tray plays what limber.toml says, as limberd last read it
+    s["sounds"] = engine_->settings().sounds;
+    s["voice"] = engine_->settings().voice;  // the tray plays what limber.toml says, as limberd last read it
     s["week"] = iso_week_of(local_day_of(t)).to_string();  // the tray's cue for the Monday summary
     return s;
 }

@@ -55,6 +55,7 @@ struct Settings {
     WorkingHours working_hours = WorkingHours::office_default();
     DailyRoutineRule daily;
     bool sounds = true;              // soft event sounds: a break due, hold, release, done
+    bool voice = false;              // routines spoken step by step (speech-dispatcher)
 };
 
 // Reads limber.toml; every key is optional and falls back to the default above. Throws
