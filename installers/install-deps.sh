@@ -12,7 +12,7 @@ packages=(
   libboost-dev libcli11-dev libx11-dev libxss-dev libxext-dev libsdbus-c++-dev libsystemd-dev
   libwayland-dev libwayland-bin wayland-protocols plasma-wayland-protocols
   # tray
-  libwxgtk3.2-dev libgtk-3-dev libayatana-appindicator3-dev libcanberra-dev sound-theme-freedesktop libspeechd-dev
+  libwxgtk3.2-dev libgtk-3-dev libdbusmenu-glib-dev libdbusmenu-gtk3-dev libcanberra-dev sound-theme-freedesktop libspeechd-dev
   # translations: the .pot extraction and the compiled catalogs
   gettext
   # tests

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # limber-tray as a StatusNotifierItem: under Xvfb, on a private session bus whose
 # StatusNotifierWatcher is a dbusmock template, against the real limberd. The tray must
-# register its item with the watcher, and the item must say who it is (Title "Limber"), name
-# an icon, and export the tray menu over dbusmenu.
+# register its item (by its bus name) with the watcher, and the item must say who it is
+# (Title "Limber"), carry the daemon's status as its tooltip and follow it, show an icon by
+# name and by pixels, and export the tray menu over dbusmenu.
 # Usage: tray_sni_test.sh LIMBERD LIMBERCTL LIMBER_TRAY
 set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2 TRAY=$3
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/support/daemon_env.sh"
-pkg-config --exists ayatana-appindicator3-0.1 2>/dev/null ||
-  ldconfig -p 2>/dev/null | grep -q libayatana-appindicator3 || { echo "no libayatana-appindicator3" >&2; exit 77; }
+ldconfig -p 2>/dev/null | grep -q libdbusmenu-gtk3 || { echo "no libdbusmenu-gtk3" >&2; exit 77; }
 LIMBER_FAILED=0
 unset DISPLAY WAYLAND_DISPLAY
 export NO_AT_BRIDGE=1  # no accessibility bus to start in a test session
@@ -51,29 +51,34 @@ fail() {
 }
 watcher() { gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher "$@"; }
 
-# 1. The tray registers an item with the watcher; the argument is the item's object path.
-item_path=""
+# 1. The tray registers an item with the watcher; the argument is the item's bus name,
+# org.kde.StatusNotifierItem-PID-1, and the item is at /StatusNotifierItem under it.
+service=""
 for _ in $(seq 100); do
-  item_path=$(watcher -m org.freedesktop.DBus.Mock.GetCalls 2>/dev/null |
+  service=$(watcher -m org.freedesktop.DBus.Mock.GetCalls 2>/dev/null |
     grep -o "'RegisterStatusNotifierItem', \[<'[^']*'>\]" | head -n1 | sed "s/.*<'\\([^']*\\)'>.*/\\1/" || true)
-  [ -n "$item_path" ] && break
+  [ -n "$service" ] && break
   sleep 0.1
 done
-[ -n "$item_path" ] || fail "no RegisterStatusNotifierItem call"
-echo "ok   registered item: $item_path"
+[ -n "$service" ] || fail "no RegisterStatusNotifierItem call"
+check "registered item name" "$service" "org.kde.StatusNotifierItem-$tray_pid-1"
 check "the watcher lists the item" \
-  "$(watcher -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierWatcher RegisteredStatusNotifierItems | grep -c "$item_path")" 1
+  "$(watcher -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierWatcher RegisteredStatusNotifierItems | grep -c "$service")" 1
+item_path=/StatusNotifierItem
 
-# 2. The item's service is the tray's own connection (the watcher sees only the path).
-service=""
-for name in $(gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus -m org.freedesktop.DBus.ListNames |
-  grep -o "':[0-9.]*'" | tr -d "'"); do
-  pid=$(gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus \
-    -m org.freedesktop.DBus.GetConnectionUnixProcessID "$name" 2>/dev/null | grep -o '[0-9]\+' | tail -n1 || true)
-  [ "$pid" = "$tray_pid" ] && { service=$name; break; }
-done
-[ -n "$service" ] || fail "no bus connection of limber-tray (pid $tray_pid)"
-echo "ok   item service: $service"
+# 2. The name is owned by the tray's own connection.
+owner=$(gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus -m org.freedesktop.DBus.GetNameOwner "$service" |
+  grep -o "':[0-9.]*'" | tr -d "'")
+owner_pid=$(gdbus call --session -d org.freedesktop.DBus -o /org/freedesktop/DBus \
+  -m org.freedesktop.DBus.GetConnectionUnixProcessID "$owner" | grep -o '[0-9]\+' | tail -n1)
+check "the item's name belongs to limber-tray" "$owner_pid" "$tray_pid"
+
+item_prop() { gdbus call --session -d "$service" -o "$item_path" -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierItem "$1"; }
+# tooltip_text: the text of the item's ToolTip, (icon name, pixmaps, title, text).
+tooltip_text() { item_prop ToolTip | sed -n "s/^(<('', @a(iiay) \[\], 'Limber', '\\(.*\\)')>,)\$/\\1/p"; }
+# daemon_text: what limberctl says of the schedule, less the routine's name: the words the
+# tooltip must carry ("Next break in 20 min", "Paused until 14:30").
+daemon_text() { "$LIMBERCTL" status | head -n1 | sed 's/ (.*)$//'; }
 
 # 3. Its properties: who it is and which icon it shows. Wait for the daemon's status to
 # reach the icon (a counting ring, not the not-running one).
@@ -85,12 +90,46 @@ for _ in $(seq 50); do
 done
 echo "$props" >"$LIMBER_TEST_DIR/props"
 check "Title" "$(grep -o "'Title': <'[^']*'>" <<<"$props")" "'Title': <'Limber'>"
+check "Id" "$(grep -o "'Id': <'[^']*'>" <<<"$props")" "'Id': <'limber'>"
+check "Category" "$(grep -o "'Category': <'[^']*'>" <<<"$props")" "'Category': <'ApplicationStatus'>"
+check "Status" "$(grep -o "'Status': <'[^']*'>" <<<"$props")" "'Status': <'Active'>"
+check "ItemIsMenu" "$(grep -o "'ItemIsMenu': <[a-z]*>" <<<"$props")" "'ItemIsMenu': <false>"
 icon=$(grep -o "'IconName': <'[^']*'>" <<<"$props" | sed "s/.*<'\\(.*\\)'>/\\1/")
 [ -n "$icon" ] && echo "ok   IconName: $icon" || { echo "FAIL IconName empty: $props" >&2; LIMBER_FAILED=1; }
 check "the icon shows the counting ring" "${icon%-*}" limber-counting
 theme=$(grep -o "'IconThemePath': <'[^']*'>" <<<"$props" | sed "s/.*<'\\(.*\\)'>/\\1/")
 check "the icon file is there" "$(find "$theme" -name "$icon.png" | wc -l)" 4
 check "old icon files are gone" "$(find "$theme" -name 'limber-*.png' ! -name "$icon.png" | wc -l)" 0
+# IconPixmap: 22, 24 and 48 px squares of ARGB32, width x height x 4 bytes each, not all clear.
+pixmaps=$(/usr/bin/python3 -c '
+import dbus, sys
+item = dbus.SessionBus().get_object(sys.argv[1], "/StatusNotifierItem")
+for w, h, data in item.Get("org.kde.StatusNotifierItem", "IconPixmap", dbus_interface="org.freedesktop.DBus.Properties"):
+    print("%dx%d:%s:%s" % (w, h, len(data) == w * h * 4, any(data[0::4])))' "$service" | tr '\n' ' ')
+check "IconPixmap" "$pixmaps" "22x22:True:True 24x24:True:True 48x48:True:True "
+
+# The tooltip says what limberd says, and follows it: a pause changes it, with NewToolTip.
+tip=""
+for _ in $(seq 50); do tip=$(tooltip_text); [[ $tip == "Next break in "* ]] && break; sleep 0.1; done
+check "ToolTip while counting" "$tip" "$(daemon_text)"
+gdbus monitor --session -d "$service" -o "$item_path" >"$LIMBER_TEST_DIR/signals" 2>&1 &
+monitor_pid=$!
+LIMBER_TEST_PIDS+=("$monitor_pid")
+sleep 0.5  # the monitor's match rule is in place
+"$LIMBERCTL" pause 30m >/dev/null
+for _ in $(seq 50); do tip=$(tooltip_text); [[ $tip == "Paused until "* ]] && break; sleep 0.1; done
+check "ToolTip after limberctl pause 30m" "$tip" "$(daemon_text)"
+[[ $tip =~ ^Paused\ until\ [0-9]{2}:[0-9]{2}$ ]] && echo "ok   the pause ends at HH:MM" || { echo "FAIL ToolTip '$tip'" >&2; LIMBER_FAILED=1; }
+for _ in $(seq 20); do grep -q "NewToolTip" "$LIMBER_TEST_DIR/signals" && break; sleep 0.1; done
+grep -q "org.kde.StatusNotifierItem.NewToolTip" "$LIMBER_TEST_DIR/signals" && echo "ok   NewToolTip signalled" ||
+  { echo "FAIL no NewToolTip signal: $(cat "$LIMBER_TEST_DIR/signals")" >&2; LIMBER_FAILED=1; }
+grep -q "org.kde.StatusNotifierItem.NewIcon" "$LIMBER_TEST_DIR/signals" && echo "ok   NewIcon signalled" ||
+  { echo "FAIL no NewIcon signal: $(cat "$LIMBER_TEST_DIR/signals")" >&2; LIMBER_FAILED=1; }
+check "IconName while paused" "$(item_prop IconName | grep -o "limber-paused")" limber-paused
+"$LIMBERCTL" resume >/dev/null
+for _ in $(seq 50); do tip=$(tooltip_text); [[ $tip == "Next break in "* ]] && break; sleep 0.1; done
+check "ToolTip after limberctl resume" "$tip" "$(daemon_text)"
+
 menu=$(grep -o "'Menu': <objectpath '[^']*'>" <<<"$props" | sed "s/.*'\\(\\/[^']*\\)'>/\\1/")
 [ -n "$menu" ] || fail "no Menu property: $props"
 echo "ok   Menu: $menu"
@@ -129,6 +168,7 @@ wait "$settings_click" || true
 grep -q "using the XEmbed tray icon" "$LIMBER_TEST_DIR/tray.log" &&
   { echo "FAIL fell back to XEmbed with a watcher present" >&2; LIMBER_FAILED=1; } || echo "ok   no XEmbed fallback"
 kill -0 "$tray_pid" && echo "ok   limber-tray still running" || { echo "FAIL limber-tray died" >&2; LIMBER_FAILED=1; }
+check "GLib/GTK criticals and warnings in the tray log" "$(grep -cE -- '-(CRITICAL|WARNING) \*\*' "$LIMBER_TEST_DIR/tray.log" || true)" 0
 
 # wait_log TEXT: waits up to 5 s for TEXT in the tray's log.
 wait_log() {
@@ -153,11 +193,34 @@ done
 check "the item registers with the new watcher" "$registered" 1
 kill -0 "$tray_pid" && echo "ok   limber-tray still running" || fail "limber-tray died switching trays"
 
-# 8. Quit from the exported menu ends the tray cleanly.
+# 8. A due break asks for attention: Status NeedsAttention (with NewStatus) and the tooltip
+# says so. Out of the pause of step 5, a schedule of seconds, read again, makes the break
+# due at once.
+settings '[breaks]
+every = "3s"
+warn_before = "0s"
+[working_hours]
+enabled = false
+[daily_routine]
+enabled = false'
+"$LIMBERCTL" resume >/dev/null  # the pause of step 5
+"$LIMBERCTL" reload >/dev/null
+wait_status "['phase']" due 10 || true
+status=""
+for _ in $(seq 50); do status=$(item_prop Status); [[ $status == *NeedsAttention* ]] && break; sleep 0.1; done
+check "Status when a break is due" "$status" "(<'NeedsAttention'>,)"
+check "ToolTip when a break is due" "$(tooltip_text)" "Break due"
+for _ in $(seq 20); do grep -q "NewStatus ('NeedsAttention'" "$LIMBER_TEST_DIR/signals" && break; sleep 0.1; done
+grep -q "org.kde.StatusNotifierItem.NewStatus ('NeedsAttention',)" "$LIMBER_TEST_DIR/signals" && echo "ok   NewStatus signalled" ||
+  { echo "FAIL no NewStatus signal: $(cat "$LIMBER_TEST_DIR/signals")" >&2; LIMBER_FAILED=1; }
+
+# 9. Quit from the exported menu ends the tray cleanly.
 layout=$(gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []')
 click "$(menu_id Quit)"
 rc=0
 for _ in $(seq 50); do kill -0 "$tray_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$tray_pid" 2>/dev/null && { echo "FAIL Quit did not end limber-tray" >&2; LIMBER_FAILED=1; } ||
   { wait "$tray_pid" || rc=$?; check "limber-tray exit status after Quit" "$rc" 0; }
+check "GLib/GTK criticals and warnings in the tray log, to the end" "$(grep -cE -- '-(CRITICAL|WARNING) \*\*' "$LIMBER_TEST_DIR/tray.log" || true)" 0
+[ "$LIMBER_FAILED" = 0 ] || { echo "tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; }
 exit "$LIMBER_FAILED"

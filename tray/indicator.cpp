@@ -4,7 +4,10 @@
 #include "icon_painter.hpp"
 #include "tray_icon.hpp"
 
-#include <libayatana-appindicator/app-indicator.h>
+#include <gio/gio.h>
+#include <gtk/gtk.h>
+#include <libdbusmenu-glib/server.h>
+#include <libdbusmenu-gtk/parser.h>
 #include <wx/image.h>
 #include <wx/log.h>
 #include <wx/menu.h>
@@ -12,10 +15,11 @@
 
 #include <array>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <system_error>
+#include <vector>
 
 #include <unistd.h>
 
@@ -23,6 +27,60 @@ namespace limber::tray {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr const char* kItemPath = "/StatusNotifierItem";
+constexpr const char* kItemInterface = "org.kde.StatusNotifierItem";
+constexpr const char* kMenuPath = "/MenuBar";
+constexpr const char* kWatcherName = "org.kde.StatusNotifierWatcher";
+constexpr const char* kTitle = "Limber";
+
+// The item as the freedesktop StatusNotifierItem spec has it, less what Limber never shows
+// (overlay and attention icons, a movie). GDBus answers Get/GetAll from this. NewTitle is
+// declared for hosts that look for it, and never sent: the title stays "Limber".
+constexpr const char* kItemXml = R"xml(<node>
+  <interface name="org.kde.StatusNotifierItem">
+    <property name="Category" type="s" access="read"/>
+    <property name="Id" type="s" access="read"/>
+    <property name="Title" type="s" access="read"/>
+    <property name="Status" type="s" access="read"/>
+    <property name="WindowId" type="i" access="read"/>
+    <property name="IconName" type="s" access="read"/>
+    <property name="IconThemePath" type="s" access="read"/>
+    <property name="IconPixmap" type="a(iiay)" access="read"/>
+    <property name="ToolTip" type="(sa(iiay)ss)" access="read"/>
+    <property name="ItemIsMenu" type="b" access="read"/>
+    <property name="Menu" type="o" access="read"/>
+    <method name="ContextMenu"><arg name="x" type="i" direction="in"/><arg name="y" type="i" direction="in"/></method>
+    <method name="Activate"><arg name="x" type="i" direction="in"/><arg name="y" type="i" direction="in"/></method>
+    <method name="SecondaryActivate"><arg name="x" type="i" direction="in"/><arg name="y" type="i" direction="in"/></method>
+    <method name="Scroll"><arg name="delta" type="i" direction="in"/><arg name="orientation" type="s" direction="in"/></method>
+    <signal name="NewTitle"/>
+    <signal name="NewIcon"/>
+    <signal name="NewToolTip"/>
+    <signal name="NewStatus"><arg name="status" type="s"/></signal>
+  </interface>
+</node>)xml";
+
+// Owning pointers for what GLib counts references of.
+struct ObjectUnref {
+    void operator()(gpointer p) const { g_object_unref(p); }
+};
+struct VariantUnref {
+    void operator()(GVariant* v) const { g_variant_unref(v); }
+};
+struct NodeInfoUnref {
+    void operator()(GDBusNodeInfo* n) const { g_dbus_node_info_unref(n); }
+};
+struct ErrorFree {
+    void operator()(GError* e) const { g_error_free(e); }
+};
+template <class T> using GObjectPtr = std::unique_ptr<T, ObjectUnref>;
+using VariantPtr = std::unique_ptr<GVariant, VariantUnref>;
+using NodeInfoPtr = std::unique_ptr<GDBusNodeInfo, NodeInfoUnref>;
+using ErrorPtr = std::unique_ptr<GError, ErrorFree>;
+
+// Takes a new variant, sinking the floating reference GLib's constructors return.
+VariantPtr own(GVariant* v) { return VariantPtr(g_variant_ref_sink(v)); }
 
 const char* look_name(StatusView::Look look)
 {
@@ -38,6 +96,10 @@ const char* look_name(StatusView::Look look)
     return "unknown";
 }
 
+// A due break asks for the user's eye; hosts may then show the item even when they hide
+// the rest.
+const char* status_of(const StatusView& view) { return view.look == StatusView::Look::Due ? "NeedsAttention" : "Active"; }
+
 // Where the icon files go: the runtime directory is private to the user and emptied at logout.
 fs::path icon_dir()
 {
@@ -46,7 +108,42 @@ fs::path icon_dir()
     return base / "limber" / "icons";
 }
 
-class SniIndicator;
+// One (iiay) of IconPixmap: width, height and ARGB32 pixels in network byte order, which
+// hosts without access to our icon files (a sandbox, another machine) draw from.
+GVariant* pixmap_of(const wxImage& image)
+{
+    const int w = image.GetWidth();
+    const int h = image.GetHeight();
+    const unsigned char* rgb = image.GetData();
+    const unsigned char* alpha = image.HasAlpha() ? image.GetAlpha() : nullptr;
+    std::vector<unsigned char> argb;
+    argb.reserve(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+    for (int i = 0; i < w * h; ++i) {
+        argb.push_back(alpha ? alpha[i] : 0xff);
+        argb.insert(argb.end(), rgb + 3 * i, rgb + 3 * i + 3);
+    }
+    GVariant* bytes = g_variant_new_fixed_array(G_VARIANT_TYPE_BYTE, argb.data(), argb.size(), 1);
+    return g_variant_new("(ii@ay)", w, h, bytes);
+}
+
+// The ids GLib hands out for a name owned, a name watched and an object exported, given
+// back when the item goes.
+class BusIds {
+public:
+    BusIds() = default;
+    BusIds(const BusIds&) = delete;
+    BusIds& operator=(const BusIds&) = delete;
+    ~BusIds()
+    {
+        if (watch) g_bus_unwatch_name(watch);
+        if (own) g_bus_unown_name(own);
+        if (object && connection) g_dbus_connection_unregister_object(connection, object);
+    }
+    GDBusConnection* connection = nullptr;  // not owned: the item keeps it
+    guint object = 0;
+    guint own = 0;
+    guint watch = 0;
+};
 
 // Counts the modal dialogs open (wx keeps its count to itself).
 class ModalCount final : public wxModalDialogHook {
@@ -62,38 +159,11 @@ protected:
     void Exit(wxDialog*) override { --open; }
 };
 
-// A subclass of AppIndicator whose fallback is our own XEmbed icon rather than a
-// GtkStatusIcon of the library's making.
-struct LimberIndicatorClass {
-    AppIndicatorClass parent;
-};
-
-SniIndicator* owner_of(AppIndicator* indicator)
-{
-    return static_cast<SniIndicator*>(g_object_get_data(G_OBJECT(indicator), "limber-owner"));
-}
-
-GtkStatusIcon* on_fallback(AppIndicator* indicator);
-void on_unfallback(AppIndicator* indicator, GtkStatusIcon* stand_in);
-
-void limber_indicator_class_init(gpointer klass, gpointer)
-{
-    auto* c = static_cast<AppIndicatorClass*>(klass);
-    c->fallback = on_fallback;
-    c->unfallback = on_unfallback;
-}
-
-GType limber_indicator_type()
-{
-    static const GType type = g_type_register_static_simple(app_indicator_get_type(), "LimberIndicator", sizeof(LimberIndicatorClass),
-                                                            limber_indicator_class_init, sizeof(AppIndicator), nullptr, GTypeFlags{});
-    return type;
-}
-
-// The StatusNotifierItem: the icon as PNG files under a new name for each change (hosts
-// cache icons by name), and the wx menu exported over dbusmenu. The library has no tooltip;
-// the title stays "Limber" (hosts show it as the item's name) and the words a tooltip would
-// carry ("Next break in 23 min") are the menu's first line.
+// The StatusNotifierItem, served in-process with GDBus on the GTK main loop wx runs: Title
+// "Limber", the tooltip's words ("Next break in 23 min"), the icon as a name (PNG files under
+// a new name for each change, since hosts cache icons by name) and as pixels, and the wx menu
+// exported over dbusmenu. While no StatusNotifierWatcher is on the bus, the XEmbed icon
+// stands in.
 class SniIndicator final : public Indicator {
 public:
     explicit SniIndicator(TrayApp& app) : app_(app), dir_(icon_dir())
@@ -102,67 +172,190 @@ public:
         fs::create_directories(dir_, ec);
         if (ec) wxLogWarning("cannot create %s: %s", dir_.string(), ec.message());
         if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG)) wxImage::AddHandler(new wxPNGHandler);
-        write_icon(StatusView::not_running(), 1.0);
-        indicator_ = APP_INDICATOR(g_object_new(limber_indicator_type(), "id", "limber", "category", "ApplicationStatus",
-                                                "icon-theme-path", dir_.c_str(), "icon-name", icon_name_.c_str(), nullptr));
-        g_object_set_data(G_OBJECT(indicator_), "limber-owner", this);
-        app_indicator_set_title(indicator_, "Limber");
-        app_indicator_set_status(indicator_, APP_INDICATOR_STATUS_ACTIVE);
-        rebuild_menu();
+        write_icon(view_, remaining_);
         modals_.Register();
+        if (!connect()) start_fallback();
     }
 
     ~SniIndicator() override
     {
         modals_.Unregister();
-        // Disposing the indicator takes its fallback icon down through on_unfallback.
-        g_object_unref(indicator_);
+        g_cancellable_cancel(cancel_.get());
+        ids_.reset();          // off the bus first: no call reaches a half-gone item
+        menu_server_.reset();  // lets go of the menu's root before the wx menu goes
         fallback_.reset();
         remove_old_icons("");
     }
 
     void update(const StatusView& view, double remaining) override
     {
+        const StatusView old = view_;
         view_ = view;
         remaining_ = remaining;
         if (fallback_) fallback_->update(view, remaining);
-        if (write_icon(view, remaining)) {
-            app_indicator_set_icon_full(indicator_, icon_name_.c_str(), view.tooltip.c_str());
-            remove_old_icons(icon_name_);
-        }
+        if (write_icon(view, remaining)) remove_old_icons(icon_name_);
+        emit("NewIcon", nullptr);
+        if (view.tooltip != old.tooltip) emit("NewToolTip", nullptr);
+        if (std::string(status_of(view)) != status_of(old)) emit("NewStatus", g_variant_new("(s)", status_of(view)));
         rebuild_menu();
     }
 
     void rebuild_menu() override
     {
+        if (!menu_server_) return;
         // The new menu is exported before the old one goes, so the panel never sees none.
         std::unique_ptr<wxMenu> menu(build_menu(app_));
         watch_clicks(*menu);
-        app_indicator_set_menu(indicator_, GTK_MENU(menu->m_menu));
+        GObjectPtr<DbusmenuMenuitem> root(dbusmenu_gtk_parse_menu_structure(GTK_WIDGET(menu->m_menu)));
+        dbusmenu_server_set_root(menu_server_.get(), root.get());
         menu_.swap(menu);
     }
 
-    GtkStatusIcon* start_fallback()
+private:
+    // Puts the item on the session bus: the object, its well-known name, the menu, and a
+    // watch on the watcher. False when there is no session bus (the XEmbed icon then).
+    bool connect()
     {
+        GError* raw = nullptr;
+        connection_.reset(g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, &raw));
+        ErrorPtr error(raw);
+        if (!connection_) {
+            wxLogWarning("no session bus: %s", error ? error->message : "unknown error");
+            return false;
+        }
+        node_.reset(g_dbus_node_info_new_for_xml(kItemXml, nullptr));
+        ids_ = std::make_unique<BusIds>();
+        ids_->connection = connection_.get();
+        static const GDBusInterfaceVTable vtable{on_method_call, on_get_property, nullptr, {}};
+        ids_->object = g_dbus_connection_register_object(connection_.get(), kItemPath, node_->interfaces[0], &vtable, this, nullptr, nullptr);
+        // libdbusmenu serves on the same (shared) session connection, hence under our name too.
+        menu_server_.reset(dbusmenu_server_new(kMenuPath));
+        rebuild_menu();
+        bus_name_ = "org.kde.StatusNotifierItem-" + std::to_string(getpid()) + "-1";
+        ids_->own = g_bus_own_name_on_connection(connection_.get(), bus_name_.c_str(), G_BUS_NAME_OWNER_FLAGS_NONE, on_name_acquired,
+                                                 on_name_lost, this, nullptr);
+        ids_->watch = g_bus_watch_name_on_connection(connection_.get(), kWatcherName, G_BUS_NAME_WATCHER_FLAGS_NONE, on_watcher_appeared,
+                                                     on_watcher_vanished, this, nullptr);
+        return true;
+    }
+
+    // The watcher learns of the item once both are there: our name (so it can find us) and
+    // the watcher itself. Either may come first, and the watcher may come again.
+    void register_with_watcher()
+    {
+        if (!name_owned_ || !watcher_present_) return;
+        g_dbus_connection_call(connection_.get(), kWatcherName, "/StatusNotifierWatcher", kWatcherName, "RegisterStatusNotifierItem",
+                               g_variant_new("(s)", bus_name_.c_str()), nullptr, G_DBUS_CALL_FLAGS_NONE, -1, cancel_.get(), on_registered, this);
+    }
+
+    static void on_registered(GObject* source, GAsyncResult* result, gpointer data)
+    {
+        GError* raw = nullptr;
+        VariantPtr reply(g_dbus_connection_call_finish(G_DBUS_CONNECTION(source), result, &raw));
+        ErrorPtr error(raw);
+        if (error && g_error_matches(error.get(), G_IO_ERROR, G_IO_ERROR_CANCELLED)) return;  // the item is gone
+        auto* self = static_cast<SniIndicator*>(data);
+        if (error) {
+            wxLogWarning("the StatusNotifierWatcher refused the item: %s", error->message);
+            self->start_fallback();
+        } else {
+            self->stop_fallback();
+        }
+    }
+
+    static void on_name_acquired(GDBusConnection*, const gchar*, gpointer data)
+    {
+        auto* self = static_cast<SniIndicator*>(data);
+        self->name_owned_ = true;
+        self->register_with_watcher();
+    }
+
+    static void on_name_lost(GDBusConnection*, const gchar* name, gpointer data)
+    {
+        auto* self = static_cast<SniIndicator*>(data);
+        self->name_owned_ = false;
+        wxLogWarning("cannot own %s on the session bus", name);
+    }
+
+    static void on_watcher_appeared(GDBusConnection*, const gchar*, const gchar*, gpointer data)
+    {
+        auto* self = static_cast<SniIndicator*>(data);
+        self->watcher_present_ = true;
+        self->register_with_watcher();
+    }
+
+    static void on_watcher_vanished(GDBusConnection*, const gchar*, gpointer data)
+    {
+        auto* self = static_cast<SniIndicator*>(data);
+        self->watcher_present_ = false;
+        self->start_fallback();
+    }
+
+    void start_fallback()
+    {
+        if (fallback_) return;
         wxLogMessage("no StatusNotifierWatcher on the session bus; using the XEmbed tray icon");
         fallback_ = std::make_unique<TrayIcon>(app_);
         fallback_->update(view_, remaining_);
-        // The library wants a status icon back, or it never calls on_unfallback; an
-        // invisible one stands in for ours.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-        return GTK_STATUS_ICON(g_object_new(GTK_TYPE_STATUS_ICON, "visible", FALSE, nullptr));
-#pragma GCC diagnostic pop
     }
 
-    void stop_fallback(GtkStatusIcon* stand_in)
+    void stop_fallback()
     {
-        if (fallback_) wxLogMessage("a StatusNotifierWatcher appeared; leaving the XEmbed tray");
+        if (!fallback_) return;
+        wxLogMessage("a StatusNotifierWatcher appeared; leaving the XEmbed tray");
         fallback_.reset();
-        if (stand_in) g_object_unref(stand_in);
     }
 
-private:
+    // Activate, SecondaryActivate, Scroll and ContextMenu do nothing: every action is in the
+    // menu, which hosts open themselves from the Menu property, and no click on the icon
+    // should start something the user did not pick (a break, a window).
+    static void on_method_call(GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar*, GVariant*,
+                               GDBusMethodInvocation* invocation, gpointer)
+    {
+        g_dbus_method_invocation_return_value(invocation, nullptr);
+    }
+
+    static GVariant* on_get_property(GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar* name, GError** error,
+                                     gpointer data)
+    {
+        if (GVariant* value = static_cast<SniIndicator*>(data)->property(name)) return value;
+        g_set_error(error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_PROPERTY, "no property %s", name);
+        return nullptr;
+    }
+
+    GVariant* property(const std::string& name) const
+    {
+        if (name == "Category") return g_variant_new_string("ApplicationStatus");
+        if (name == "Id") return g_variant_new_string("limber");
+        if (name == "Title") return g_variant_new_string(kTitle);
+        if (name == "Status") return g_variant_new_string(status_of(view_));
+        if (name == "WindowId") return g_variant_new_int32(0);
+        if (name == "IconName") return g_variant_new_string(icon_name_.c_str());
+        if (name == "IconThemePath") return g_variant_new_string(dir_.c_str());
+        if (name == "IconPixmap") return g_variant_ref(pixmaps_.get());
+        if (name == "ToolTip") return tooltip();
+        if (name == "ItemIsMenu") return g_variant_new_boolean(FALSE);
+        if (name == "Menu") return g_variant_new_object_path(kMenuPath);
+        return nullptr;
+    }
+
+    // (icon name, icon pixmaps, title, text): no icon of its own, the item's shows beside it.
+    GVariant* tooltip() const
+    {
+        GVariant* no_pixmaps = g_variant_new_array(G_VARIANT_TYPE("(iiay)"), nullptr, 0);
+        return g_variant_new("(s@a(iiay)ss)", "", no_pixmaps, kTitle, view_.tooltip.c_str());
+    }
+
+    // Sends one of the item's signals; `args` (floating, or null) is consumed.
+    void emit(const char* signal, GVariant* args) const
+    {
+        if (!connection_) {
+            if (args) g_variant_unref(g_variant_ref_sink(args));
+            return;
+        }
+        g_dbus_connection_emit_signal(connection_.get(), nullptr, kItemPath, kItemInterface, signal, args, nullptr);
+    }
+
     // wx drops menu events while a modal dialog (Settings, About) is open, but a click in the
     // panel's menu is the user's, not the dialog's business: each item also answers GTK's
     // "activate" itself then, and the action runs from the event loop.
@@ -202,19 +395,25 @@ private:
         return wxID_NONE;
     }
 
-    // Paints the icon into new files; false (and the old name kept) if it could not.
+    // Paints the icon into IconPixmap and into new files; false (and the old name kept) if a
+    // file could not be written. The pixels change either way: they need no file.
     bool write_icon(const StatusView& view, double remaining)
     {
         const std::string name = std::string("limber-") + look_name(view.look) + "-" + std::to_string(++serial_);
         bool ok = true;
+        GVariantBuilder pixmaps;
+        g_variant_builder_init(&pixmaps, G_VARIANT_TYPE("a(iiay)"));
         for (int size : std::array{22, 24, 48}) {
             const fs::path sized = dir_ / "hicolor" / (std::to_string(size) + "x" + std::to_string(size)) / "apps";
             std::error_code ec;
             fs::create_directories(sized, ec);
-            ok = paint_icon(view.look, remaining, size).ConvertToImage().SaveFile((sized / (name + ".png")).string(), wxBITMAP_TYPE_PNG) && ok;
+            const wxImage image = paint_icon(view.look, remaining, size).ConvertToImage();
+            ok = image.SaveFile((sized / (name + ".png")).string(), wxBITMAP_TYPE_PNG) && ok;
+            g_variant_builder_add_value(&pixmaps, pixmap_of(image));
+            // Also one file at the top, for hosts that read the theme path as a plain directory.
+            if (size == 48) ok = image.SaveFile((dir_ / (name + ".png")).string(), wxBITMAP_TYPE_PNG) && ok;
         }
-        // Also one file at the top, for hosts that read the theme path as a plain directory.
-        ok = paint_icon(view.look, remaining, 48).ConvertToImage().SaveFile((dir_ / (name + ".png")).string(), wxBITMAP_TYPE_PNG) && ok;
+        pixmaps_ = own(g_variant_builder_end(&pixmaps));
         if (!ok) {
             wxLogWarning("cannot write the tray icon into %s", dir_.string());
             return false;
@@ -240,26 +439,24 @@ private:
     TrayApp& app_;
     ModalCount modals_;
     fs::path dir_;
-    AppIndicator* indicator_ = nullptr;
-    std::unique_ptr<wxMenu> menu_;
-    std::unique_ptr<TrayIcon> fallback_;
     StatusView view_ = StatusView::not_running();
     double remaining_ = 1.0;
     std::string icon_name_;
+    VariantPtr pixmaps_;
     unsigned serial_ = 0;
+
+    GObjectPtr<GCancellable> cancel_{g_cancellable_new()};
+    GObjectPtr<GDBusConnection> connection_;
+    NodeInfoPtr node_;
+    std::string bus_name_;
+    std::unique_ptr<BusIds> ids_;
+    bool name_owned_ = false;
+    bool watcher_present_ = false;
+
+    std::unique_ptr<wxMenu> menu_;
+    GObjectPtr<DbusmenuServer> menu_server_;
+    std::unique_ptr<TrayIcon> fallback_;
 };
-
-GtkStatusIcon* on_fallback(AppIndicator* indicator)
-{
-    SniIndicator* owner = owner_of(indicator);
-    return owner ? owner->start_fallback() : nullptr;
-}
-
-void on_unfallback(AppIndicator* indicator, GtkStatusIcon* stand_in)
-{
-    if (SniIndicator* owner = owner_of(indicator)) owner->stop_fallback(stand_in);
-    else if (stand_in) g_object_unref(stand_in);
-}
 
 }  // namespace
 
