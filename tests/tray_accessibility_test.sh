@@ -2,11 +2,12 @@
 # What a screen reader finds in limber-tray's windows, read over AT-SPI (the accessibility bus
 # a desktop starts, here started on a private session bus): every control has a name, including
 # the drawn hold countdown and chart, the illustration, the week arrows and each settings field.
-# Usage: tray_accessibility_test.sh LIMBER_TRAY
+# Leaves a screenshot of the one-sided exercise in OUT (popup-sides.png).
+# Usage: tray_accessibility_test.sh LIMBER_TRAY OUT
 set -euo pipefail
-TRAY=$1
+TRAY=$1 OUT=$2
 here=$(dirname "$0")
-for tool in Xvfb dbus-daemon; do
+for tool in Xvfb dbus-daemon xdotool import convert; do
   command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 77; }
 done
 /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "missing python3-pyatspi" >&2; exit 77; }
@@ -81,4 +82,25 @@ expect settings "text" "Monday"
 expect settings "combo box" "Routine for a break"
 expect settings "check box" "Start Limber when I log in"
 expect welcome "push button" "I understand"
+expect popup "label" "1 of 3 · [0-9]+:[0-9]{2} left"
+
+# A one-sided exercise says which side, and its rep, in words: Thread the needle from a
+# catalog whose setup takes a second, read once the first rep is under way.
+data=$work/share/limber
+mkdir -p "$data"
+cp -r "$(dirname "$TRAY")/../share/limber/." "$data/"
+sed -i 's/^setup_seconds = .*/setup_seconds = 1/' "$data/exercises.toml"
+LIMBER_DATA_DIR=$data "$TRAY" --socket "$work/none.sock" --show popup:single:thread-the-needle >>"$work/tray.log" 2>&1 &
+pid=$!
+sleep 3
+/usr/bin/python3 "$here/support/a11y_tree.py" "Limber: Thread the needle" >"$work/sides" 2>>"$work/a11y.log" || failed=1
+mkdir -p "$OUT"
+if wid=$(xdotool search --name "Limber: Thread the needle" | head -n1); then
+  eval "$(xdotool getwindowgeometry --shell "$wid")"
+  import -window root "$work/screen.png"
+  convert "$work/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$OUT/popup-sides.png"
+fi
+kill "$pid"; wait "$pid" 2>/dev/null || true
+expect sides "label" "Rep 1 of [0-9]+ · left side"
+expect sides "icon" "Thread the needle: the (start|end) position"
 exit "$failed"

@@ -183,7 +183,6 @@ void RoutinePopup::show_exercise()
         return;
     }
     const Exercise& e = exercise();
-    counter_->SetLabel(wxString::Format(_("%zu of %zu"), exercise_ + 1, plan_.size()));
     load_poses(illustrations_ / (e.id + ".svg"));
     name_->SetLabel(u8(e.name));
     purpose_->SetLabel(u8(e.purpose));
@@ -226,6 +225,11 @@ void RoutinePopup::show_pose(Pose pose)
 void RoutinePopup::show_step()
 {
     progress_->SetValue(std::min<int>(progress_->GetRange(), static_cast<int>(elapsed_.count())));
+    // "2 of 3 · 4:10 left": where in the routine, and how much of it remains.
+    const long long left = std::max<long long>(0, (total_ - elapsed_).count());
+    counter_->SetLabel(wxString::Format(_("%zu of %zu · %lld:%02lld left"), std::min(exercise_ + 1, plan_.size()), plan_.size(),
+                                        left / 60, left % 60));
+    counter_->GetParent()->Layout();
     show_pose(pose_at(steps_, step_, Seconds{step_left_}));
     if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) {
         cue_->SetLabel(_("All reps done"));

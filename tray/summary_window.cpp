@@ -149,6 +149,14 @@ void SummaryWindow::show_week(const std::string& week)
         const auto& r = data_["routines"][i];
         footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_(r.value("id", ""))) + wxString::Format(wxString::FromUTF8(" ×%d"), r.value("count", 0));
     }
+    // The exercises done, by name: what the week was made of.
+    if (data_.contains("exercises") && data_["exercises"].is_array() && !data_["exercises"].empty()) {
+        footer += "\n" + _("Exercises: ");
+        for (std::size_t i = 0; i < data_["exercises"].size(); ++i) {
+            const auto& x = data_["exercises"][i];
+            footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_("single:" + x.value("id", std::string{}))) + wxString::Format(wxString::FromUTF8(" ×%d"), x.value("count", 0));
+        }
+    }
     const int streak = data_.value("streak_days", 0);
     footer += "\n" + wxString::Format(wxPLURAL("Streak: %d day in a row with a routine done", "Streak: %d days in a row with a routine done", streak), streak);
     if (data_.value("pain_reports", 0) > 0) footer += "\n" + wxString::Format(wxPLURAL("Pain reported %d time: go gently", "Pain reported %d times: go gently", data_.value("pain_reports", 0)), data_.value("pain_reports", 0));
