@@ -103,7 +103,7 @@ fi
 [ "$("$root/usr/bin/limberctl" --version)" = "limberctl $(sed -n 's/^ Version: //p' "$tmp/info" | cut -d- -f1)" ] ||
     fail "limberctl --version does not match the package version"
 for p in "$root"/usr/bin/*; do
-    ldd "$p" | grep -q "not found" && fail "$(basename "$p") has unresolved libraries: $(ldd "$p" | grep 'not found')"
+    ldd "$p" | grep "not found" >/dev/null && fail "$(basename "$p") has unresolved libraries: $(ldd "$p" | grep 'not found')"
 done
 
 # The packaged (stripped) daemon runs and answers the packaged client.

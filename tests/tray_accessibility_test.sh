@@ -7,33 +7,17 @@
 set -euo pipefail
 TRAY=$1 OUT=$2
 here=$(dirname "$0")
-for tool in Xvfb dbus-daemon xdotool import convert; do
-  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 77; }
-done
+. "$here/support/daemon_env.sh"
+command -v import >/dev/null || { echo "missing imagemagick" >&2; exit 77; }
 /usr/bin/python3 -c 'import pyatspi' 2>/dev/null || { echo "missing python3-pyatspi" >&2; exit 77; }
 [ -e /usr/share/dbus-1/services/org.a11y.Bus.service ] || { echo "missing at-spi2-core" >&2; exit 77; }
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; wait "${pids[i]}" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+work=$LIMBER_TEST_DIR
 failed=0
 unset DISPLAY WAYLAND_DISPLAY NO_AT_BRIDGE
-export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state XDG_RUNTIME_DIR=$work/run
-export XDG_CONFIG_DIRS=$work/xdg PULSE_SERVER=unix:$work/no-sound-server
-mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-
-Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$work/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$work/display")"
+export XDG_CONFIG_DIRS=$work/xdg
+start_xvfb 1024x768
 # The session bus activates the accessibility bus (org.a11y.Bus) when the tray asks for it.
-dbus-daemon --session --nofork --address="unix:path=$work/bus" >/dev/null 2>&1 &
-pids+=($!)
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/bus"
-for _ in $(seq 100); do [ -S "$work/bus" ] && break; sleep 0.05; done
+start_bus session
 
 # look WINDOW TITLE: opens WINDOW and leaves what AT-SPI shows of it in $work/WINDOW.
 look() {

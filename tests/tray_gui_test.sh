@@ -17,18 +17,10 @@ LIMBER_FAILED=0
 unset DISPLAY WAYLAND_DISPLAY
 export NO_AT_BRIDGE=1  # no accessibility bus to start in a test session
 
-Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$LIMBER_TEST_DIR/display" 2>/dev/null &
-LIMBER_TEST_PIDS+=($!)
-for _ in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
-dbus-daemon --session --nofork --address="unix:path=$LIMBER_TEST_DIR/bus" --print-address >/dev/null &
-LIMBER_TEST_PIDS+=($!)
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$LIMBER_TEST_DIR/bus"
-for _ in $(seq 100); do [ -S "$LIMBER_TEST_DIR/bus" ] && break; sleep 0.05; done
-/usr/bin/python3 -m dbusmock --template notification_daemon >/dev/null 2>&1 &
-mock_pid=$!
-LIMBER_TEST_PIDS+=("$mock_pid")
-for _ in $(seq 100); do "$here/support/notify_mock.py" calls >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb 1024x768
+start_bus session
+start_notify_mock
+mock_pid=$notify_mock_pid
 
 settings '[breaks]
 every = "3s"

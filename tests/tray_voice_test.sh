@@ -9,27 +9,15 @@ set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2 TRAY=$3 BUILD=$4
 here=$(dirname "$0")
 . "$here/support/daemon_env.sh"
-for tool in Xvfb xdotool pulseaudio parecord pactl sox speech-dispatcher; do
-  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 77; }
-done
+. "$here/support/sound_env.sh"
+command -v speech-dispatcher >/dev/null || { echo "missing speech-dispatcher" >&2; exit 77; }
 [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || { echo "missing speech-dispatcher-espeak-ng" >&2; exit 77; }
 LIMBER_FAILED=0
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS SPEECHD_ADDRESS
 export NO_AT_BRIDGE=1 HOME=$LIMBER_TEST_DIR/home
 mkdir -p "$HOME"
-
-Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$LIMBER_TEST_DIR/display" 2>/dev/null &
-LIMBER_TEST_PIDS+=($!)
-for _ in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
-
-pulse=$LIMBER_TEST_DIR/pulse.sock
-pulseaudio -n --daemonize=no --exit-idle-time=-1 --disable-shm=yes --use-pid-file=no \
-  -L "module-native-protocol-unix socket=$pulse auth-anonymous=1" \
-  -L "module-null-sink sink_name=limber_test" >"$LIMBER_TEST_DIR/pulse.log" 2>&1 &
-LIMBER_TEST_PIDS+=($!)
-export PULSE_SERVER=unix:$pulse
-for _ in $(seq 100); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb 1024x768
+start_pulse
 
 # speech-dispatcher of our own: its socket in $XDG_RUNTIME_DIR/speech-dispatcher, where
 # libspeechd looks, speaking through the PulseAudio above with espeak-ng.
@@ -71,9 +59,7 @@ echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"
 start_limberd --activity-source none
 check "voice off by default" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["voice"])')" False
 
-parecord --device=limber_test.monitor --file-format=wav "$LIMBER_TEST_DIR/voice.wav" &
-rec=$!
-LIMBER_TEST_PIDS+=("$rec")
+start_recording voice
 # A break comes due; with no notification service the card shows, and Return starts it.
 "$TRAY" --verbose --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
@@ -103,7 +89,7 @@ for n in 1 2 3; do
 done
 for _ in $(seq 50); do grep -q 'cue routine_end' "$LIMBER_TEST_DIR/tray.log" && break; sleep 0.1; done
 sleep 3  # the last words
-kill "$rec"; wait "$rec" 2>/dev/null || true
+stop_recording
 
 # Each cue: in order, and within 100 ms of the timeline.
 python3 - "$LIMBER_TEST_DIR/tray.log" <<'PY' || LIMBER_FAILED=1
@@ -124,13 +110,11 @@ if late:
     print("late:", late, file=sys.stderr)
 sys.exit(0 if ok else 1)
 PY
-peak=$(sox "$LIMBER_TEST_DIR/voice.wav" -n stat 2>&1 | awk '/^Maximum amplitude/ {print $3}')
+peak=$(peak voice)
 echo "     peak on the sink (sounds off, so this is speech): $peak"
 check "the voice reached the sink" "$(awk -v a="$peak" 'BEGIN { print (a > 0.05) ? "speech" : "silence" }')" speech
 # Spoken lines, one after another: the loud stretches of the recording, at least one per rep.
-bursts=$(sox "$LIMBER_TEST_DIR/voice.wav" -t dat - 2>/dev/null | awk '
-  !/^;/ { t = int($1 * 5); v = ($2 < 0 ? -$2 : $2); if (v > peak[t]) peak[t] = v; if (t > last) last = t }
-  END { for (i = 0; i <= last; i++) { on = peak[i] > 0.05; if (on && !was) n++; was = on } print n + 0 }')
+bursts=$(stretches voice 5 0.05)
 echo "     $bursts spoken stretches"
 check "a line for each moment" "$([ "$bursts" -ge 12 ] && echo yes)" yes
 exit "$LIMBER_FAILED"

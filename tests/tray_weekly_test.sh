@@ -7,26 +7,14 @@ set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2 TRAY=$3 OUT=$4
 here=$(dirname "$0")
 . "$here/support/daemon_env.sh"
-for tool in Xvfb xdotool import dbus-daemon; do
-  command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 77; }
-done
-/usr/bin/python3 -c 'import dbusmock' 2>/dev/null || { echo "missing python3-dbusmock" >&2; exit 77; }
+command -v import >/dev/null || { echo "missing imagemagick" >&2; exit 77; }
 mkdir -p "$OUT"
 LIMBER_FAILED=0
 unset DISPLAY WAYLAND_DISPLAY
 export NO_AT_BRIDGE=1 TZ=UTC
-
-Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$LIMBER_TEST_DIR/display" 2>/dev/null &
-LIMBER_TEST_PIDS+=($!)
-for _ in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
-dbus-daemon --session --nofork --address="unix:path=$LIMBER_TEST_DIR/bus" >/dev/null 2>&1 &
-LIMBER_TEST_PIDS+=($!)
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$LIMBER_TEST_DIR/bus"
-for _ in $(seq 100); do [ -S "$LIMBER_TEST_DIR/bus" ] && break; sleep 0.05; done
-/usr/bin/python3 -m dbusmock --template notification_daemon >/dev/null 2>&1 &
-LIMBER_TEST_PIDS+=($!)
-for _ in $(seq 100); do "$here/support/notify_mock.py" calls >/dev/null 2>&1 && break; sleep 0.1; done
+start_xvfb 1024x768
+start_bus session
+start_notify_mock
 
 settings '[breaks]
 every = "2s"

@@ -15,14 +15,8 @@ LIMBER_FAILED=0
 unset DISPLAY WAYLAND_DISPLAY
 export NO_AT_BRIDGE=1 XDG_CONFIG_DIRS=$LIMBER_TEST_DIR/xdg  # no system-wide autostart entry
 
-Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$LIMBER_TEST_DIR/display" 2>/dev/null &
-LIMBER_TEST_PIDS+=($!)
-for _ in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
-dbus-daemon --session --nofork --address="unix:path=$LIMBER_TEST_DIR/bus" >/dev/null 2>&1 &
-LIMBER_TEST_PIDS+=($!)
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$LIMBER_TEST_DIR/bus"
-for _ in $(seq 100); do [ -S "$LIMBER_TEST_DIR/bus" ] && break; sleep 0.05; done
+start_xvfb 1024x768
+start_bus session
 
 settings '# hand-written: keep this comment
 [breaks]

@@ -121,11 +121,11 @@ expect_exit() {
   fi
 }
 
-# start_xvfb: a private X server; sets DISPLAY. Exits 77 (skipped) without Xvfb or xdotool.
+# start_xvfb [WIDTHxHEIGHT]: a private X server; sets DISPLAY. Exits 77 (skipped) without Xvfb or xdotool.
 start_xvfb() {
   command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "no Xvfb or xdotool" >&2; exit 77; }
   # -displayfd picks a free display number and writes it once the server is ready.
-  Xvfb -displayfd 3 -nolisten tcp -screen 0 640x480x24 3>"$LIMBER_TEST_DIR/display" 2>"$LIMBER_TEST_DIR/xvfb.log" &
+  Xvfb -displayfd 3 -nolisten tcp -screen 0 "${1:-640x480}x24" 3>"$LIMBER_TEST_DIR/display" 2>"$LIMBER_TEST_DIR/xvfb.log" &
   LIMBER_TEST_PIDS+=($!)
   local i
   for i in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
@@ -165,5 +165,18 @@ start_mock() {
   done
   echo "dbusmock $2 did not start:" >&2
   cat "$LIMBER_TEST_DIR/mock-$2.log" >&2
+  exit 1
+}
+
+# start_notify_mock: python3-dbusmock's notification service on the session bus (start_bus
+# session first); sets notify_mock_pid. tests/support/notify_mock.py reads its calls.
+start_notify_mock() {
+  local helper i
+  helper=$(dirname "${BASH_SOURCE[0]}")/notify_mock.py
+  /usr/bin/python3 -m dbusmock --template notification_daemon >/dev/null 2>&1 &
+  notify_mock_pid=$!
+  LIMBER_TEST_PIDS+=("$notify_mock_pid")
+  for i in $(seq 100); do "$helper" calls >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "the mock notification service did not start" >&2
   exit 1
 }
