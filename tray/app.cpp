@@ -269,7 +269,7 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
 void TrayApp::notify_due(const std::string& routine)
 {
     withdraw_due();
-    play(Sound::BreakDue);
+    if (status_says("sounds")) guide_.sound(Sound::BreakDue);
     const std::string name = routine_name(catalog_, routine);
     if (notifications_) {
         notification_ = std::make_unique<wxNotificationMessage>(_("Time for a break"),
@@ -291,63 +291,18 @@ void TrayApp::notify_due(const std::string& routine)
     card->ShowWithoutActivating();
 }
 
-void TrayApp::play(Sound sound)
+bool TrayApp::status_says(const char* key) const
 {
-    // limberd reads limber.toml (and follows its edits); the tray plays what it last said.
-    if (connected() && last_status_.is_object() && last_status_.value("sounds", false)) sounds_.play(sound);
+    // limberd reads limber.toml (and follows its edits); the tray does what it last said.
+    return connected() && last_status_.is_object() && last_status_.value(key, false);
 }
 
-void TrayApp::on_cue(const limber::Cue& cue)
-{
-    using K = limber::Cue::Kind;
-    switch (cue.kind) {
-    case K::HoldStart: play(Sound::Hold); break;
-    case K::Release: play(Sound::Release); break;
-    case K::ExerciseStart:
-        if (cue.exercise_index > 0) play(Sound::NextExercise);
-        break;
-    case K::RoutineEnd: play(Sound::Done); break;
-    default: break;
-    }
-    const bool voice = voice_here_ || (connected() && last_status_.is_object() && last_status_.value("voice", false));
-    if (!voice) return;
-    // Speech in the language the tray's words are in, where a catalog was found; else English.
-    wxString language = wxTranslations::Get() ? wxTranslations::Get()->GetBestTranslation("limber", wxLANGUAGE_ENGLISH_US) : "en";
-    if (language.empty()) language = "en";
-    voice_.say(spoken(cue).utf8_string(), language.Left(2).ToStdString());
-}
-
-wxString TrayApp::spoken(const limber::Cue& cue) const
-{
-    using K = limber::Cue::Kind;
-    const Exercise* e = catalog_.find_exercise(cue.exercise);
-    switch (cue.kind) {
-    case K::ExerciseStart:
-        if (!e) return {};
-        return wxString::FromUTF8(e->name) + ". " + wxString::FromUTF8(e->say.empty() ? e->steps.front() : e->say);
-    case K::Position: return _("Get into position.");
-    case K::SwitchSides: return _("Switch sides.");
-    case K::Rep: {
-        wxString words = wxString::Format(_("Rep %d of %d."), cue.rep, cue.reps);
-        if (cue.rep == 1 && cue.side == "left") words = _("Left side.") + " " + words;
-        if (cue.rep == 1 && cue.side == "right") words = _("Right side.") + " " + words;
-        return words;
-    }
-    case K::BreatheIn: return _("Breathe in.");
-    case K::BreatheOut: return _("Breathe out.");
-    case K::HoldStart: return _("Hold.");
-    case K::Countdown: return cue.count == 3 ? _("Three.") : cue.count == 2 ? _("Two.") : _("One.");
-    case K::Release: return _("Relax.");
-    case K::ExerciseEnd: return _("Done. How did that feel?");
-    case K::RoutineEnd: return _("Well done. That is the routine.");
-    }
-    return {};
-}
+void TrayApp::on_cue(const limber::Cue& cue) { guide_.cue(cue, status_says("sounds"), voice_here_ || status_says("voice")); }
 
 bool TrayApp::offer_voice()
 {
     // Once: the first routine after the feature arrived, and only while the voice is off.
-    if (!connected() || !last_status_.is_object() || last_status_.value("voice", false)) return false;
+    if (!connected() || status_says("voice")) return false;
     const auto file = runtime_paths().state_dir / "voice-offered";
     std::error_code ec;
     if (std::filesystem::exists(file, ec)) return false;
@@ -421,11 +376,11 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
              if (connected()) command(Verb::Step, a);
          },
          [this](bool completed, const std::string& why) {
-             if (!completed) voice_.hush();
+             if (!completed) guide_.hush();
              if (connected()) command(Verb::Finish, protocol::FinishArgs{completed, why});
          },
          [this] {
-             voice_.hush();
+             guide_.hush();
              if (connected()) command(Verb::Skip);
          },
          [this](const limber::Cue& c) { on_cue(c); },

@@ -5,8 +5,7 @@
 #include "daemon_link.hpp"
 #include "limber/catalog.hpp"
 #include "limber/cues.hpp"
-#include "sound.hpp"
-#include "voice.hpp"
+#include "guide.hpp"
 #include "status_view.hpp"
 
 #include <wx/app.h>
@@ -64,10 +63,10 @@ private:
     // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
     void offer_last_week(const nlohmann::json& status);
     void withdraw_due();
-    void play(Sound sound);
+    // Whether limberd's last status says `key` ("sounds", "voice") is on.
+    [[nodiscard]] bool status_says(const char* key) const;
     // A moment of a routine: its sound, and its words when spoken guidance is on.
     void on_cue(const limber::Cue& cue);
-    [[nodiscard]] wxString spoken(const limber::Cue& cue) const;
     // The popup's one-time "Guide me by voice": whether to offer it, and saying yes.
     bool offer_voice();
     void enable_voice();
@@ -84,8 +83,7 @@ private:
     wxWeakRef<WelcomeWindow> welcome_;
     std::unique_ptr<wxNotificationMessage> notification_;  // kept alive, or its events never arrive
     std::unique_ptr<wxNotificationMessage> weekly_notice_;
-    SoundPlayer sounds_;
-    Voice voice_;
+    Guide guide_{catalog_};
     bool voice_here_ = false;  // turned on from the popup, before limberd has read the file
     std::string week_checked_;  // the week offer_last_week last looked at
     StatusView view_ = StatusView::not_running();
