@@ -166,5 +166,6 @@ sleep 1
 import -window root "$LIMBER_TEST_DIR/screen.png"
 convert "$LIMBER_TEST_DIR/screen.png" -crop 420x460+$((X + WIDTH - 420))+0 "$OUT/menu.png"
 xdotool key Escape
+
 kill -0 "$tray_pid" && echo "ok   limber-tray still running" || { echo "FAIL limber-tray died" >&2; LIMBER_FAILED=1; }
 exit "$LIMBER_FAILED"

@@ -58,6 +58,15 @@ tray_stop
 tray
 sleep 2
 check "no welcome once acknowledged" "$(xdotool search --name "^Welcome to Limber$" 2>/dev/null | wc -l)" 0
+# Typing elsewhere does not wake the tray: 20 presses of Shift, counted as the tray's context
+# switches (all threads), are nearly none (GDK's XKB state events are narrowed to locks).
+switches() { cat /proc/"$tray_pid"/task/*/status | awk '/ctxt_switches/ {n += $2} END {print n}'; }
+before=$(switches)
+for _ in $(seq 20); do xdotool key shift; sleep 0.1; done
+sleep 0.5
+woke=$(($(switches) - before))
+echo "     the tray woke $woke times for 20 presses of Shift"
+check "typing does not wake the tray" "$([ "$woke" -le 8 ] && echo quiet || echo "woke $woke times")" quiet
 tray_stop
 
 # 2. The settings dialog: tick "Start Limber when I log in" (its mnemonic, Alt+S) and press OK

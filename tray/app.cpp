@@ -10,6 +10,7 @@
 #include "indicator.hpp"
 #include "tray_icon.hpp"
 #include "welcome_window.hpp"
+#include "x11_quiet.hpp"
 
 #include <wx/aboutdlg.h>
 #include <wx/cmdline.h>
@@ -18,6 +19,7 @@
 #include <wx/utils.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <fstream>
 
@@ -111,6 +113,7 @@ bool TrayApp::OnInit()
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
     load_translations();
+    stop_waking_on_keys();
     const Paths paths = runtime_paths();
     try {
         catalog_ = load_catalog(paths.exercises().string(), paths.routines().string());
@@ -508,5 +511,8 @@ int main(int argc, char** argv)
             return 0;
         }
     }
+    // GTK probes GLX at start to choose visuals, which maps the whole GL driver (with Mesa,
+    // tens of MiB of LLVM) into a process that never draws with GL. A user's own GDK_GL wins.
+    setenv("GDK_GL", "disable", 0);
     return wxEntry(argc, argv);
 }

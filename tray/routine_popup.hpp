@@ -98,6 +98,7 @@ private:
     int done_count_ = 0;
     bool reported_end_ = false;
     bool paused_ = false;
+    bool painted_ = false;  // the first paint is logged (with --verbose) for the benchmark
     Mode mode_ = Mode::Running;
     wxTimer timer_;
     std::vector<limber::Cue> cues_;  // the routine as cues; the clock below walks it
