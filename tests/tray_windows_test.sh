@@ -67,6 +67,8 @@ sleep 0.5
 woke=$(($(switches) - before))
 echo "     the tray woke $woke times for 20 presses of Shift"
 check "typing does not wake the tray" "$([ "$woke" -le 8 ] && echo quiet || echo "woke $woke times")" quiet
+# Nor does it map a GL driver it never draws with (GDK_GL=disable).
+check "no GL driver mapped" "$(grep -cE 'libLLVM|_dri\.so|libGLX_mesa' /proc/"$tray_pid"/maps || true)" 0
 tray_stop
 
 # 2. The settings dialog: tick "Start Limber when I log in" (its mnemonic, Alt+S) and press OK
@@ -123,6 +125,7 @@ done
 check "CSV export header" "$(head -n1 "$LIMBER_TEST_DIR/week.csv")" "time_utc,local_time,kind,routine,exercise,side,reps,hold_seconds,length_seconds,was_due,detail"
 check "CSV export has the routine" "$(grep -c ',break_completed,quick-daily-reset,' "$LIMBER_TEST_DIR/week.csv")" 1
 check "JSON export has the same records" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["events"]))' "$LIMBER_TEST_DIR/week.json")" "$(($(wc -l <"$LIMBER_TEST_DIR/week.csv") - 1))"
+check "limberd's today in the summary reply" "$("$LIMBERCTL" summary --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["today"])')" "$(date +%F)"
 check "the day's breaks in the daemon's summary" "$("$LIMBERCTL" summary --json | python3 -c 'import json,sys; d=json.load(sys.stdin)["days"]; print(all("breaks_due" in x and "breaks_taken" in x for x in d))')" True
 tray_stop
 kill -0 "$LIMBERD_PID" && echo "ok   limberd still running"
