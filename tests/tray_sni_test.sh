@@ -39,6 +39,7 @@ enabled = false
 [daily_routine]
 enabled = false'
 start_limberd --activity-source none
+echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"  # the welcome has its own test
 "$TRAY" --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS+=("$tray_pid")
@@ -212,6 +213,34 @@ check "ToolTip when a break is due" "$(tooltip_text)" "Break due"
 for _ in $(seq 20); do grep -q "NewStatus ('NeedsAttention'" "$LIMBER_TEST_DIR/signals" && break; sleep 0.1; done
 grep -q "org.kde.StatusNotifierItem.NewStatus ('NeedsAttention',)" "$LIMBER_TEST_DIR/signals" && echo "ok   NewStatus signalled" ||
   { echo "FAIL no NewStatus signal: $(cat "$LIMBER_TEST_DIR/signals")" >&2; LIMBER_FAILED=1; }
+
+# 8b. Each action of the menu reaches limberd. The menu is rebuilt on every change, so its
+# ids are read afresh before each click.
+act() {
+  layout=$(gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []')
+  local id
+  id=$(menu_id "$1")
+  [ -n "$id" ] || { echo "FAIL no menu item '$1' in: $layout" >&2; LIMBER_FAILED=1; return 0; }
+  click "$id"
+}
+events_of() { "$LIMBERCTL" export --csv | grep -c ",$1," || true; }
+act "Snooze"
+wait_status "['snoozes_left']" 1 5 || true
+skipped=$(events_of skipped)
+act "Skip next break"
+for _ in $(seq 50); do [ "$(events_of skipped)" -gt "$skipped" ] && break; sleep 0.1; done
+check "Skip next break reached limberd" "$(events_of skipped)" $((skipped + 1))
+act "For 1 hour"
+wait_status "['phase']" paused 5 || true
+act "Resume"
+wait_status "['phase']" working 5 || true
+act "Start Quick Daily Reset"
+wait_status "['in_break_routine']" quick-daily-reset 5 || true
+timeout 10 xdotool search --sync --name "Limber: Quick Daily Reset" >/dev/null && echo "ok   its popup opened" ||
+  { echo "FAIL no popup" >&2; LIMBER_FAILED=1; }
+"$LIMBERCTL" done >/dev/null
+for _ in $(seq 50); do xdotool search --name "Limber: Quick Daily Reset" >/dev/null 2>&1 || break; sleep 0.1; done
+check "the popup closes when the routine ends elsewhere" "$(xdotool search --name "Limber: Quick Daily Reset" 2>/dev/null | wc -l)" 0
 
 # 9. Quit from the exported menu ends the tray cleanly.
 layout=$(gdbus call --session -d "$service" -o "$menu" -m com.canonical.dbusmenu.GetLayout -- 0 -1 '@as []')
