@@ -122,11 +122,11 @@ def tree(roots):
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(ppid, []).append(int(entry.name))
-    out, todo = [], list(roots)
-    while todo:
-        pid = todo.pop()
+    out, pending = [], list(roots)
+    while pending:
+        pid = pending.pop()
         out.append(pid)
-        todo.extend(children.get(pid, []))
+        pending.extend(children.get(pid, []))
     return out
 
 
