@@ -53,9 +53,18 @@ class Session:
                                 pass_fds=[w], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         os.close(w)
         self.procs.append(xvfb)
-        display = os.read(r, 64).decode().strip()
+        self.xvfb = xvfb
+        # Xvfb writes the number and its newline in two writes: closing the pipe in between
+        # would kill the server with SIGPIPE on its second write. Read to the newline (or EOF).
+        out = b""
+        while not out.endswith(b"\n"):
+            chunk = os.read(r, 64)
+            if not chunk:
+                break
+            out += chunk
         os.close(r)
-        if not display:
+        display = out.decode().strip()
+        if not display or xvfb.poll() is not None:
             die("Xvfb did not start")
         self.env["DISPLAY"] = f":{display}"
         self.trayer = self.start(["trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
@@ -193,9 +202,13 @@ def measure(session, name, commands, settle, window):
         procs.append(session.start(argv, env, log))
         time.sleep(0.3)
     time.sleep(settle)
+    if session.xvfb.poll() is not None:
+        die(f"the X server ended (status {session.xvfb.returncode}) before {name} was measured")
     for p in procs:
         if p.poll() is not None:
-            die(f"{name} exited early (status {p.returncode}); see {home / 'log'}")
+            log.close()
+            tail = (home / "log").read_text(errors="replace").splitlines()[-20:]
+            die(f"{name} exited early (status {p.returncode}); the end of {home / 'log'}:\n" + "\n".join(tail))
     roots = [p.pid for p in procs]
     with Typist(env):
         _, _, t0, s0 = sample(tree(roots))
