@@ -36,7 +36,7 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
     constexpr std::string_view script_prefix = "script:";
     if (spec == "none") return out;
     if (spec.starts_with(script_prefix)) {
-        add(out, make_script_source(io, std::string(spec.substr(script_prefix.size()))));
+        add(out, make_script_source(io, std::string(spec.substr(script_prefix.size())), &clock));
     } else if (spec == "x11") {
         add(out, X11Idle::open(io, idle_threshold, clock));
     } else if (spec == "wayland") {

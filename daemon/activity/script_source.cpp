@@ -8,8 +8,9 @@
 
 namespace limber {
 
-ScriptSource::ScriptSource(boost::asio::io_context& io, std::vector<ScriptStep> steps, double speed, std::string file)
-    : timer_(io), steps_(std::move(steps)), speed_(speed), file_(std::move(file))
+ScriptSource::ScriptSource(boost::asio::io_context& io, std::vector<ScriptStep> steps, double speed, std::string file,
+                           const Clock* clock)
+    : timer_(io), steps_(std::move(steps)), speed_(speed), file_(std::move(file)), clock_(clock)
 {
 }
 
@@ -40,14 +41,23 @@ void ScriptSource::schedule()
     timer_.async_wait([this, alive = alive_](const boost::system::error_code& ec) {
         if (ec || !*alive) return;
         const ActivityKind kind = steps_[next_++].kind;
+        const auto deadline = due_;
         schedule();
         if (kind == last_) return;  // a repeated state is no change
         last_ = kind;
-        on_change_(Activity{kind, {}});
+        Activity a{kind, {}};
+        const auto late = boost::asio::steady_timer::clock_type::now() - deadline;
+        if (clock_ && late > late.zero()) {
+            const auto on_clock = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                std::chrono::duration<double, std::nano>(static_cast<double>(
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(late).count()) * clock_->rate()));
+            a.since = clock_->now().mono - on_clock;
+        }
+        on_change_(a);
     });
 }
 
-std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, const std::string& arg)
+std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, const std::string& arg, const Clock* clock)
 {
     std::string file = arg;
     double speed = 1.0;
@@ -62,7 +72,7 @@ std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, co
             speed = value;
         }
     }
-    return std::make_unique<ScriptSource>(io, load_activity_script(file), speed, file);
+    return std::make_unique<ScriptSource>(io, load_activity_script(file), speed, file, clock);
 }
 
 }  // namespace limber

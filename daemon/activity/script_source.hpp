@@ -14,7 +14,10 @@ namespace limber {
 class ScriptSource final : public ActivitySource {
 public:
     // `speed` > 0: 60 plays a minute of script in a second.
-    ScriptSource(boost::asio::io_context& io, std::vector<ScriptStep> steps, double speed, std::string file);
+    // A change is stamped with the moment the script gives it on `clock` (when there is one),
+    // so a timer that fires late on a busy machine moves no boundary.
+    ScriptSource(boost::asio::io_context& io, std::vector<ScriptStep> steps, double speed, std::string file,
+                 const Clock* clock = nullptr);
     ~ScriptSource() override { stop(); }
 
     // Plays from the first step; after the last, the state stays as it is.
@@ -29,6 +32,7 @@ private:
     std::vector<ScriptStep> steps_;
     double speed_;
     std::string file_;
+    const Clock* clock_;
     ActivityCallback on_change_;
     std::size_t next_ = 0;
     std::optional<ActivityKind> last_;
@@ -38,6 +42,7 @@ private:
 
 // Reads "FILE" or "FILE@SPEED" (the part after the last '@' if it is a positive number),
 // loads and parses the script, and makes the source. Throws ConfigError.
-std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, const std::string& arg);
+std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, const std::string& arg,
+                                                const Clock* clock = nullptr);
 
 }  // namespace limber

@@ -39,6 +39,8 @@ class Clock {
 public:
     virtual ~Clock() = default;
     [[nodiscard]] virtual Instant now() const = 0;
+    // How many of this clock's seconds pass in a real second.
+    [[nodiscard]] virtual double rate() const { return 1.0; }
 };
 
 class SystemClock final : public Clock {
@@ -69,6 +71,7 @@ public:
         return std::chrono::nanoseconds{static_cast<std::int64_t>(static_cast<double>(d.count()) / factor_)};
     }
     [[nodiscard]] double factor() const { return factor_; }
+    [[nodiscard]] double rate() const override { return factor_; }
 
 private:
     [[nodiscard]] std::chrono::nanoseconds scaled(std::chrono::nanoseconds d) const
