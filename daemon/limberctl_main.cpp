@@ -3,6 +3,7 @@
 #include "client/runtime.hpp"
 #include "client/time_text.hpp"
 #include "limber/duration.hpp"
+#include "limber/hold.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -31,7 +32,13 @@ Describe describe(const json& s)
 {
     const std::string phase = s.value("phase", "");
     const std::string routine = s["next_routine_name"].is_string() ? s["next_routine_name"].get<std::string>() : s.value("next_routine", "");
+    const std::string hold = s["hold"].is_string() ? limber::HoldReason::parse(s["hold"].get<std::string>()).text() : "";
     if (phase == "due") return {"Break due: " + routine, "break"};
+    if (phase == "held") {
+        if (!hold.empty()) return {"Break waiting while " + hold + ": " + routine, "held"};
+        const long long in = s["offer_in_seconds"].is_number() ? s["offer_in_seconds"].get<long long>() : 0;
+        return {"Break waiting: offered in " + limber::minutes_text(in) + " (" + routine + ")", "held"};
+    }
     if (phase == "in_break") return {"Doing " + s["in_break_routine"].get<std::string>(), "break"};
     if (phase == "paused") {
         const auto until = s["paused_until"].is_string() ? limber::local_clock(s["paused_until"].get<std::string>()) : "";
@@ -40,7 +47,9 @@ Describe describe(const json& s)
     if (phase == "away") return {"Away: this counts as a break", "away"};
     if (phase == "off_hours") return {"Outside working hours", "off"};
     const long long left = s["until_due_seconds"].is_number() ? s["until_due_seconds"].get<long long>() : 0;
-    return {"Next break in " + limber::minutes_text(left) + " (" + routine + ")", limber::minutes_text(left)};
+    std::string text = "Next break in " + limber::minutes_text(left) + " (" + routine + ")";
+    if (!hold.empty()) text += "; it will wait while " + hold;
+    return {text, limber::minutes_text(left)};
 }
 
 int code_for(const Reply& r)

@@ -184,6 +184,9 @@ json to_json(const Status& s)
         {"paused_until", or_null(s.paused_until, [](WallTime t) { return iso8601_utc(t); })},
         {"snoozes_left", s.snoozes_left},
         {"activity", to_string(s.activity)},
+        {"hold", s.hold.empty() ? json() : json(s.hold)},
+        {"held_seconds", or_null(s.held_for, [](Seconds d) { return d.count(); })},
+        {"offer_in_seconds", or_null(s.offer_in, [](Seconds d) { return d.count(); })},
     };
 }
 
@@ -194,6 +197,10 @@ PushedEvent to_pushed_event(const Event& e)
     switch (e.kind) {
     case Event::Kind::Warning: d["due_in_seconds"] = e.length.count(); break;
     case Event::Kind::BreakDue:
+        d["reason"] = e.reason == DueReason::Daily ? "daily" : "earned";
+        if (e.detail == "held") d["held_seconds"] = e.length.count();
+        break;
+    case Event::Kind::Held:
     case Event::Kind::BreakStarted: d["reason"] = e.reason == DueReason::Daily ? "daily" : "earned"; break;
     case Event::Kind::NaturalBreak: d["away_seconds"] = e.length.count(); break;
     case Event::Kind::Snoozed:

@@ -55,6 +55,8 @@ void Scheduler::reset_cycle()
     snoozes_used_ = 0;
     due_.reset();
     snoozed_due_.reset();
+    held_.reset();
+    offer_at_.reset();
 }
 
 std::vector<Event> Scheduler::feed(const Instant& now, Activity activity)
@@ -102,6 +104,7 @@ std::vector<Event> Scheduler::feed(const Instant& now, Activity activity)
     check_pause(now, out);
     check_hours(now, out);
     check_daily(now, out);
+    check_grace(now, out);
     last_ = now;
     return out;
 }
@@ -118,7 +121,7 @@ void Scheduler::advance(const Instant& now, MonoTime to, std::vector<Event>& out
             }
             away_counted_ = true;
             away_reported_ = was_in_hours_;
-            const bool had_due = due_.has_value();
+            const bool had_due = due_.has_value() || held_.has_value();
             reset_cycle();
             if (away_reported_) {
                 Event e = event(Event::Kind::AwayStarted, now);
@@ -137,10 +140,11 @@ void Scheduler::advance(const Instant& now, MonoTime to, std::vector<Event>& out
 
 void Scheduler::check_thresholds(const Instant& now, std::vector<Event>& out)
 {
-    if (due_ || !counting()) return;
+    if (due_ || held_ || !counting()) return;
     const nanoseconds every = settings_.every;
     const nanoseconds warn_at = every - settings_.warn_before;
-    if (!warned_ && !snoozed_ && settings_.warn_before > 0s && earned_ >= warn_at && earned_ < every) {
+    // No heads-up during a call: the break will wait for it anyway.
+    if (!warned_ && !snoozed_ && hold_.empty() && settings_.warn_before > 0s && earned_ >= warn_at && earned_ < every) {
         warned_ = true;
         Event e = event(Event::Kind::Warning, now);
         e.length = std::chrono::ceil<Seconds>(every - earned_);
@@ -150,15 +154,63 @@ void Scheduler::check_thresholds(const Instant& now, std::vector<Event>& out)
     if (earned_ >= every) {
         warned_ = true;
         const bool again = snoozed_due_.has_value();
-        due_ = snoozed_due_.value_or(Pending{settings_.routine, DueReason::Earned});
+        Pending p = snoozed_due_.value_or(Pending{settings_.routine, DueReason::Earned});
         snoozed_due_.reset();
-        Event e = event(Event::Kind::BreakDue, now);
-        e.routine = due_->routine;
-        e.reason = due_->reason;
-        e.was_due = again;
-        if (again) e.detail = "after snooze";
-        out.push_back(e);
+        come_due(now, std::move(p), again, out);
     }
+}
+
+void Scheduler::come_due(const Instant& now, Pending p, bool again, std::vector<Event>& out)
+{
+    if (!hold_.empty() || offer_at_) {
+        Event e = event(Event::Kind::Held, now);
+        e.routine = p.routine;
+        e.reason = p.reason;
+        e.detail = hold_.empty() ? "grace" : hold_;
+        held_ = std::move(p);
+        held_since_ = now.mono;
+        out.push_back(e);
+        return;
+    }
+    due_ = std::move(p);
+    Event e = event(Event::Kind::BreakDue, now);
+    e.routine = due_->routine;
+    e.reason = due_->reason;
+    e.was_due = again;
+    if (again) e.detail = "after snooze";
+    out.push_back(e);
+}
+
+std::vector<Event> Scheduler::hold(const Instant& now, const std::string& why)
+{
+    std::vector<Event> out = feed(now, Activity{activity_, {}});
+    if (why == hold_) return out;
+    const bool was_on = !hold_.empty();
+    hold_ = why;
+    if (!hold_.empty()) {
+        // A new signal while the grace period ran: the break waits for this one too.
+        offer_at_.reset();
+    } else if (was_on && held_) {
+        offer_at_ = now.mono + nanoseconds{settings_.smart_pause.grace};
+        check_grace(now, out);
+    }
+    return out;
+}
+
+void Scheduler::check_grace(const Instant& now, std::vector<Event>& out)
+{
+    if (!offer_at_ || !hold_.empty() || now.mono < *offer_at_) return;
+    offer_at_.reset();
+    if (!held_) return;
+    Pending p = std::move(*held_);
+    held_.reset();
+    due_ = std::move(p);
+    Event e = event(Event::Kind::BreakDue, now);
+    e.routine = due_->routine;
+    e.reason = due_->reason;
+    e.detail = "held";
+    e.length = whole_seconds(now.mono - held_since_);
+    out.push_back(e);
 }
 
 void Scheduler::switch_activity(ActivityKind kind, MonoTime at, const Instant& now, std::vector<Event>& out)
@@ -206,11 +258,13 @@ void Scheduler::check_hours(const Instant& now, std::vector<Event>& out)
     const bool inside = in_hours(now);
     if (inside == was_in_hours_) return;
     was_in_hours_ = inside;
-    if (!inside && due_) {
+    if (!inside && (due_ || held_)) {
         Event e = event(Event::Kind::DueCleared, now);
-        e.routine = due_->routine;
+        e.routine = due_ ? due_->routine : held_->routine;
         e.detail = "working hours ended";
         due_.reset();
+        held_.reset();
+        offer_at_.reset();
         out.push_back(e);
     }
 }
@@ -226,12 +280,9 @@ void Scheduler::check_daily(const Instant& now, std::vector<Event>& out)
     const auto time_of_day = local - day;
     if (time_of_day < rule.at || time_of_day >= rule.at + rule.window) return;
     daily_done_on_ = day_number;
-    due_ = Pending{rule.routine, DueReason::Daily};
     warned_ = true;
-    Event e = event(Event::Kind::BreakDue, now);
-    e.routine = rule.routine;
-    e.reason = DueReason::Daily;
-    out.push_back(e);
+    held_.reset();  // the daily routine takes the place of a regular break waiting
+    come_due(now, Pending{rule.routine, DueReason::Daily}, false, out);
 }
 
 CommandResult Scheduler::start(const Instant& now, const std::string& routine)
@@ -239,6 +290,12 @@ CommandResult Scheduler::start(const Instant& now, const std::string& routine)
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
     if (in_break_) return {false, "a routine is already running (" + *in_break_ + ")", r.events};
+    if (!due_ && held_) {
+        // Starting a routine while a break waits settles that break.
+        due_ = std::move(held_);
+        held_.reset();
+        offer_at_.reset();
+    }
     const std::string chosen = !routine.empty() ? routine : due_ ? due_->routine : settings_.routine;
     Event e = event(Event::Kind::BreakStarted, now);
     e.routine = chosen;
@@ -281,6 +338,7 @@ CommandResult Scheduler::snooze(const Instant& now)
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
     if (in_break_) return {false, "a routine is running; stop it instead", r.events};
+    if (held_) return {false, "the break is already waiting (" + (hold_.empty() ? std::string("grace") : hold_) + "); it will be offered later", r.events};
     if (!due_ && !warned_) return {false, "no break is due to snooze", r.events};
     if (snoozes_used_ >= settings_.max_snoozes)
         return {false, "no snoozes left (" + std::to_string(snoozes_used_) + " of " +
@@ -314,6 +372,10 @@ CommandResult Scheduler::skip(const Instant& now)
         r.events.push_back(e);
         return r;
     }
+    if (!due_ && held_) {
+        due_ = std::move(held_);
+        held_.reset();
+    }
     Event e = event(Event::Kind::Skipped, now);
     e.routine = due_ ? due_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
     e.detail = due_ ? "due" : "upcoming";
@@ -335,6 +397,8 @@ CommandResult Scheduler::pause(const Instant& now, Seconds length, const std::st
     e.length = length;
     e.detail = reason;
     due_.reset();
+    held_.reset();
+    offer_at_.reset();
     r.events.push_back(e);
     return r;
 }
@@ -351,6 +415,8 @@ CommandResult Scheduler::pause_until_tomorrow(const Instant& now, const std::str
     e.length = whole_seconds(until - now.wall);
     e.detail = reason;
     due_.reset();
+    held_.reset();
+    offer_at_.reset();
     r.events.push_back(e);
     return r;
 }
@@ -373,7 +439,7 @@ std::optional<nanoseconds> Scheduler::next_wake(const Instant& now) const
     auto consider = [&](MonoTime t) {
         if (!best || t < *best) best = t;
     };
-    if (counting() && !due_) {
+    if (counting() && !due_ && !held_) {
         const nanoseconds every = settings_.every;
         const nanoseconds warn_at = every - settings_.warn_before;
         const bool warn_next = !warned_ && !snoozed_ && settings_.warn_before > 0s && earned_ < warn_at;
@@ -393,6 +459,7 @@ std::optional<nanoseconds> Scheduler::next_wake(const Instant& now) const
         const auto next_at = (!done_today && local < today_at) ? today_at : today_at + std::chrono::days{1};
         consider(now.mono + (next_at - local));
     }
+    if (offer_at_ && hold_.empty()) consider(*offer_at_);
     if (!best) return std::nullopt;
     return std::max(nanoseconds{0}, *best - now.mono);
 }
@@ -407,11 +474,16 @@ Status Scheduler::status(const Instant& now) const
     else if (pause_) s.phase = Phase::Paused;
     else if (activity_ != ActivityKind::Active && away_counted_) s.phase = Phase::Away;
     else if (due_) s.phase = Phase::Due;
+    else if (held_) s.phase = Phase::Held;
     else if (!was_in_hours_) s.phase = Phase::OffHours;
     else s.phase = Phase::Working;
-    if (!due_) s.until_due = std::chrono::ceil<Seconds>(std::max(nanoseconds{0}, nanoseconds{settings_.every} - earned));
+    if (!due_ && !held_) s.until_due = std::chrono::ceil<Seconds>(std::max(nanoseconds{0}, nanoseconds{settings_.every} - earned));
     else s.until_due = Seconds{0};
-    s.next_routine = due_ ? due_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
+    s.next_routine = due_ ? due_->routine : held_ ? held_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
+    s.hold = hold_;
+    if (held_) s.held_for = whole_seconds(now.mono - held_since_);
+    if (held_ && offer_at_ && hold_.empty())
+        s.offer_in = std::chrono::ceil<Seconds>(std::max(nanoseconds{0}, *offer_at_ - now.mono));
     s.in_break_routine = in_break_.value_or("");
     s.paused_until = pause_end(now);
     s.snoozes_left = std::max(0, settings_.max_snoozes - snoozes_used_);

@@ -27,6 +27,7 @@ const char* to_string(Event::Kind kind)
     case Event::Kind::Resumed: return "resumed";
     case Event::Kind::ClockJumped: return "clock_jumped";
     case Event::Kind::DueCleared: return "due_cleared";
+    case Event::Kind::Held: return "held";
     }
     return "unknown";
 }
@@ -51,6 +52,7 @@ const char* to_string(Phase phase)
     case Phase::Paused: return "paused";
     case Phase::Away: return "away";
     case Phase::OffHours: return "off_hours";
+    case Phase::Held: return "held";
     }
     return "unknown";
 }

@@ -4,6 +4,8 @@
 #include "limber/duration.hpp"
 #include "toml_reader.hpp"
 
+#include <algorithm>
+
 namespace limber {
 namespace {
 
@@ -92,6 +94,22 @@ Settings read_settings(const toml::table& doc, const std::string& name, const Ca
         st.sounds = so->optional_boolean("enabled").value_or(st.sounds);
         st.voice = so->optional_boolean("voice").value_or(st.voice);
         so->reject_unknown_keys();
+    }
+    if (auto sp = top.optional_section("smart_pause")) {
+        SmartPause& p = st.smart_pause;
+        p.fullscreen = sp->optional_boolean("fullscreen").value_or(p.fullscreen);
+        p.inhibitors = sp->optional_boolean("inhibitors").value_or(p.inhibitors);
+        p.camera = sp->optional_boolean("camera").value_or(p.camera);
+        p.microphone = sp->optional_boolean("microphone").value_or(p.microphone);
+        p.dnd = sp->optional_boolean("do_not_disturb").value_or(p.dnd);
+        if (auto apps = sp->optional_string_list("apps")) {
+            for (const std::string& a : *apps)
+                if (a.empty() || std::any_of(a.begin(), a.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
+                    sp->fail("apps", "\"" + a + "\" is not a window class or process name");
+            p.apps = *apps;
+        }
+        p.grace = sp->optional_duration("grace", 0s, 1h).value_or(p.grace);
+        sp->reject_unknown_keys();
     }
     top.reject_unknown_keys();
     if (!catalog.find_routine(st.routine)) top.fail("breaks", "the default routine \"" + st.routine + "\" is not in the catalog");

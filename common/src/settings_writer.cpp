@@ -6,7 +6,16 @@
 namespace limber {
 namespace {
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+// A TOML basic string; names are checked to hold no control characters.
+std::string quoted(const std::string& s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
 
 std::string spans_text(const std::vector<DaySpan>& spans)
 {
@@ -55,6 +64,21 @@ std::string format_settings(const Settings& s)
         << "enabled = " << (s.sounds ? "true" : "false") << "\n"
         << "# Routines spoken step by step, in your language where the desktop has a voice for it.\n"
         << "voice = " << (s.voice ? "true" : "false") << "\n";
+    const SmartPause& p = s.smart_pause;
+    auto flag = [](bool b) { return b ? "true" : "false"; };
+    out << "\n[smart_pause]\n"
+        << "# A break that comes due during one of these waits, and is offered once they are over.\n"
+        << "fullscreen = " << flag(p.fullscreen) << "\n"
+        << "inhibitors = " << flag(p.inhibitors) << "\n"
+        << "camera = " << flag(p.camera) << "\n"
+        << "microphone = " << flag(p.microphone) << "\n"
+        << "do_not_disturb = " << flag(p.dnd) << "\n"
+        << "# Window classes or process names during which breaks wait, such as [\"zoom\", \"obs\"].\n"
+        << "apps = [";
+    for (std::size_t i = 0; i < p.apps.size(); ++i) out << (i ? ", " : "") << quoted(p.apps[i]);
+    out << "]\n"
+        << "# How long after the last of them ends the waiting break is offered.\n"
+        << "grace = " << quoted(format_duration(p.grace)) << "\n";
     return out.str();
 }
 

@@ -38,6 +38,7 @@ struct Event {
         Resumed,         // `detail`: "user" or "expired"
         ClockJumped,     // `length` is how far the calendar moved against the monotonic clock
         DueCleared,      // a pending break lapsed (working hours ended)
+        Held,            // a break came due during a smart-pause signal and waits; `detail` says why
     };
     Kind kind;
     Instant at;
@@ -55,7 +56,7 @@ struct Event {
 const char* to_string(Event::Kind kind);
 const char* to_string(ActivityKind kind);
 
-enum class Phase { Working, Due, InBreak, Paused, Away, OffHours };
+enum class Phase { Working, Due, InBreak, Paused, Away, OffHours, Held };
 const char* to_string(Phase phase);
 
 struct Status {
@@ -67,6 +68,9 @@ struct Status {
     std::optional<WallTime> paused_until;
     int snoozes_left = 0;
     ActivityKind activity = ActivityKind::Active;
+    std::string hold;                     // the smart-pause signal on now, empty when none
+    std::optional<Seconds> held_for;      // a break has been waiting this long
+    std::optional<Seconds> offer_in;      // the waiting break is offered in this long
 };
 
 // What survives a restart. Monotonic times do not, so deadlines are kept on the calendar.
@@ -108,6 +112,10 @@ public:
     CommandResult pause(const Instant& now, Seconds length, const std::string& reason = "user");
     CommandResult pause_until_tomorrow(const Instant& now, const std::string& reason = "user");
     CommandResult resume(const Instant& now);
+    // A smart-pause signal began (`why` names it, such as "microphone") or, with an empty
+    // `why`, the last one ended. While one is on, a break that comes due waits, without a
+    // warning; once none is, it is offered after the grace period. Earned time runs on.
+    std::vector<Event> hold(const Instant& now, const std::string& why);
 
     // How long from `now` until something can change without new input; empty when nothing
     // will happen until the activity changes.
@@ -139,6 +147,9 @@ private:
     void check_pause(const Instant& now, std::vector<Event>& out);
     void check_hours(const Instant& now, std::vector<Event>& out);
     void check_daily(const Instant& now, std::vector<Event>& out);
+    void check_grace(const Instant& now, std::vector<Event>& out);
+    // Makes `p` the pending break: due now, or waiting while a signal is on or the grace runs.
+    void come_due(const Instant& now, Pending p, bool again, std::vector<Event>& out);
     void reset_cycle();
     void end_break(const Instant& now);
     [[nodiscard]] bool counting() const;
@@ -166,6 +177,10 @@ private:
     std::optional<Pause> pause_;
     std::optional<std::int64_t> daily_done_on_;
     bool was_in_hours_ = false;
+    std::string hold_;                    // the signal holding breaks now
+    std::optional<Pending> held_;         // the break that waits for it
+    MonoTime held_since_{};
+    std::optional<MonoTime> offer_at_;    // the end of the grace period after the last signal
 };
 
 }  // namespace limber

@@ -44,6 +44,19 @@ struct DailyRoutineRule {
     Minutes window{120};
 };
 
+// Smart pause: signals during which a break that comes due waits (held), to be offered once
+// the last of them has ended and `grace` has passed. Each can be turned off.
+struct SmartPause {
+    bool fullscreen = true;   // the active window is full screen (a video, a presentation, a game)
+    bool inhibitors = true;   // an application asks the desktop not to go idle (players, slides)
+    bool camera = true;       // a camera is open (a call)
+    bool microphone = true;   // an application records from a microphone (a call)
+    bool dnd = true;          // the desktop's do-not-disturb is on
+    std::vector<std::string> apps;  // window classes or process names during which breaks wait
+    Seconds grace{2 * 60};    // the held break is offered this long after the last signal ends
+    friend bool operator==(const SmartPause&, const SmartPause&) = default;
+};
+
 struct Settings {
     Seconds every{45 * 60};          // sitting time that earns a break
     Seconds warn_before{60};         // warning this long before the break is due (0 = none)
@@ -56,6 +69,7 @@ struct Settings {
     DailyRoutineRule daily;
     bool sounds = true;              // soft event sounds: a break due, hold, release, done
     bool voice = false;              // routines spoken step by step (speech-dispatcher)
+    SmartPause smart_pause;
 };
 
 // Reads limber.toml; every key is optional and falls back to the default above. Throws

@@ -1,0 +1,31 @@
+// Smart pause's reasons: what holds a break, as the daemon names it ("microphone: Firefox",
+// "fullscreen: mpv") and as a person reads it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace limber {
+
+// The signals, in the order a reason is chosen when several are on: a call first.
+enum class HoldKind { Microphone, Camera, Fullscreen, Inhibitor, DoNotDisturb, App };
+
+inline constexpr HoldKind all_hold_kinds[] = {HoldKind::Microphone, HoldKind::Camera,      HoldKind::Fullscreen,
+                                              HoldKind::Inhibitor,  HoldKind::DoNotDisturb, HoldKind::App};
+
+const char* to_string(HoldKind kind);  // "microphone", "camera", "fullscreen", "inhibitor", "dnd", "app"
+
+struct HoldReason {
+    HoldKind kind = HoldKind::App;
+    std::string detail;  // who: an application, a window class; may be empty
+
+    // "kind" or "kind: detail", as the status and the record carry it.
+    [[nodiscard]] std::string code() const;
+    // Reads code(); an unknown kind reads as an App named by the whole text.
+    static HoldReason parse(std::string_view code);
+    // For people, in English: "you are on a call (Firefox is using the microphone)".
+    [[nodiscard]] std::string text() const;
+    [[nodiscard]] bool is_call() const { return kind == HoldKind::Microphone || kind == HoldKind::Camera; }
+};
+
+}  // namespace limber

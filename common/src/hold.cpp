@@ -1,0 +1,50 @@
+#include "limber/hold.hpp"
+
+namespace limber {
+
+const char* to_string(HoldKind kind)
+{
+    switch (kind) {
+    case HoldKind::Microphone: return "microphone";
+    case HoldKind::Camera: return "camera";
+    case HoldKind::Fullscreen: return "fullscreen";
+    case HoldKind::Inhibitor: return "inhibitor";
+    case HoldKind::DoNotDisturb: return "dnd";
+    case HoldKind::App: return "app";
+    }
+    return "app";
+}
+
+std::string HoldReason::code() const
+{
+    return detail.empty() ? std::string(to_string(kind)) : std::string(to_string(kind)) + ": " + detail;
+}
+
+HoldReason HoldReason::parse(std::string_view code)
+{
+    const auto colon = code.find(": ");
+    const std::string_view head = code.substr(0, colon);
+    for (HoldKind k : all_hold_kinds)
+        if (head == to_string(k)) return {k, colon == std::string_view::npos ? "" : std::string(code.substr(colon + 2))};
+    return {HoldKind::App, std::string(code)};
+}
+
+std::string HoldReason::text() const
+{
+    switch (kind) {
+    case HoldKind::Microphone:
+        return detail.empty() ? "you are on a call (a microphone is in use)"
+                              : "you are on a call (" + detail + " is using the microphone)";
+    case HoldKind::Camera:
+        return detail.empty() ? "you are on a call (a camera is in use)"
+                              : "you are on a call (" + detail + " is using the camera)";
+    case HoldKind::Fullscreen: return detail.empty() ? "a window is full screen" : detail + " is full screen";
+    case HoldKind::Inhibitor:
+        return detail.empty() ? "an application keeps the screen awake" : detail + " keeps the screen awake";
+    case HoldKind::DoNotDisturb: return "do not disturb is on";
+    case HoldKind::App: return detail.empty() ? "an application you listed is running" : detail + " is running";
+    }
+    return detail;
+}
+
+}  // namespace limber

@@ -1,0 +1,225 @@
+// Smart pause in the scheduler: a break that comes due during a call, a full-screen video or
+// a presentation waits, without a warning, and is offered once the last signal has been over
+// for the grace period. Played with the fake clock.
+#include "limber/hold.hpp"
+#include "support/day.hpp"
+
+using namespace std::chrono_literals;
+using limber::ActivityKind;
+using limber::HoldKind;
+using limber::HoldReason;
+using limber::Phase;
+using limber::test::Day;
+using limber::test::hm;
+using limber::test::plain_settings;
+using Kind = limber::Event::Kind;
+
+namespace {
+
+void hold(Day& day, const std::string& why) { day.command({true, {}, day.scheduler.hold(day.now(), why)}); }
+
+}  // namespace
+
+TEST_CASE("a break that comes due during a call waits, and is offered two minutes after it")
+{
+    Day day(plain_settings());
+    day.run(30min);
+    hold(day, "microphone: Firefox");
+    CHECK(day.status().hold == "microphone: Firefox");
+    CHECK(day.status().phase == Phase::Working);
+    day.run(40min);  // the call runs past the break's time
+    CHECK(day.count(Kind::Warning) == 0);
+    CHECK(day.count(Kind::BreakDue) == 0);
+    REQUIRE(day.count(Kind::Held) == 1);
+    CHECK(day.minutes_of(Kind::Held) == std::vector{hm(9, 45)});
+    CHECK(day.of(Kind::Held)[0].event.detail == "microphone: Firefox");
+    CHECK(day.status().phase == Phase::Held);
+    CHECK(day.status().held_for == 25min);
+    CHECK_FALSE(day.status().offer_in);
+    CHECK(day.status().earned == 70min);  // earned time keeps counting
+
+    hold(day, "");  // the call ends at 10:10
+    CHECK(day.status().phase == Phase::Held);
+    CHECK(day.status().offer_in == 2min);
+    day.run(2min - 1s);
+    CHECK(day.count(Kind::BreakDue) == 0);
+    day.run(1s);
+    REQUIRE(day.count(Kind::BreakDue) == 1);
+    const auto due = day.of(Kind::BreakDue)[0].event;
+    CHECK(day.minutes_of(Kind::BreakDue) == std::vector{hm(10, 12)});
+    CHECK(due.detail == "held");
+    CHECK(due.length == 27min);
+    CHECK(due.routine == "quick-daily-reset");
+    CHECK(day.status().phase == Phase::Due);
+    CHECK(day.wakes < 20);  // woken for the due time and the grace's end, not on a tick
+}
+
+TEST_CASE("a signal that starts again during the grace period keeps the break waiting")
+{
+    Day day(plain_settings());
+    hold(day, "fullscreen: mpv");
+    day.run(50min);
+    REQUIRE(day.count(Kind::Held) == 1);
+    hold(day, "");
+    day.run(1min);
+    hold(day, "camera");  // the next meeting begins
+    day.run(10min);
+    CHECK(day.count(Kind::BreakDue) == 0);
+    CHECK(day.status().hold == "camera");
+    CHECK_FALSE(day.status().offer_in);
+    hold(day, "");
+    day.run(2min);
+    CHECK(day.count(Kind::BreakDue) == 1);
+    CHECK(day.of(Kind::BreakDue)[0].event.length == 18min);
+}
+
+TEST_CASE("a signal that ends before the break is due changes nothing")
+{
+    Day day(plain_settings());
+    day.run(10min);
+    hold(day, "dnd");
+    day.run(10min);
+    hold(day, "");
+    day.run(25min);
+    CHECK(day.count(Kind::Held) == 0);
+    CHECK(day.count(Kind::Warning) == 1);
+    CHECK(day.minutes_of(Kind::BreakDue) == std::vector{hm(9, 45)});
+    CHECK(day.of(Kind::BreakDue)[0].event.detail.empty());
+}
+
+TEST_CASE("a break already due when a call starts stays due")
+{
+    Day day(plain_settings());
+    day.run(46min);
+    REQUIRE(day.status().phase == Phase::Due);
+    hold(day, "microphone");
+    day.run(5min);
+    CHECK(day.status().phase == Phase::Due);
+    CHECK(day.count(Kind::Held) == 0);
+    CHECK(day.count(Kind::BreakDue) == 1);
+}
+
+TEST_CASE("stepping away during a call settles the waiting break as a natural one")
+{
+    Day day(plain_settings());
+    hold(day, "microphone");
+    day.run(50min);
+    REQUIRE(day.status().phase == Phase::Held);
+    day.set(ActivityKind::Idle);
+    day.run(6min);
+    REQUIRE(day.count(Kind::AwayStarted) == 1);
+    CHECK(day.of(Kind::AwayStarted)[0].event.was_due);
+    day.set(ActivityKind::Active);
+    hold(day, "");
+    day.run(10min);
+    CHECK(day.count(Kind::BreakDue) == 0);
+    CHECK(day.status().phase == Phase::Working);
+}
+
+TEST_CASE("a waiting break can be started, skipped or not snoozed")
+{
+    SECTION("started")
+    {
+        Day day(plain_settings());
+        hold(day, "camera");
+        day.run(46min);
+        const auto r = day.command(day.scheduler.start(day.now(), ""));
+        REQUIRE(r.ok);
+        CHECK(r.events.back().was_due);
+        CHECK(r.events.back().routine == "quick-daily-reset");
+        hold(day, "");
+        day.run(5min);
+        CHECK(day.count(Kind::BreakDue) == 0);
+    }
+    SECTION("skipped")
+    {
+        Day day(plain_settings());
+        hold(day, "camera");
+        day.run(46min);
+        const auto r = day.command(day.scheduler.skip(day.now()));
+        REQUIRE(r.ok);
+        CHECK(r.events.back().was_due);
+        CHECK(day.status().phase == Phase::Working);
+    }
+    SECTION("snoozed")
+    {
+        Day day(plain_settings());
+        hold(day, "camera");
+        day.run(46min);
+        const auto r = day.command(day.scheduler.snooze(day.now()));
+        CHECK_FALSE(r.ok);
+        CHECK(r.error.find("waiting") != std::string::npos);
+    }
+}
+
+TEST_CASE("the daily routine waits for a call too")
+{
+    auto s = plain_settings();
+    s.daily.enabled = true;
+    s.every = 10h;  // no regular break in the way
+    Day day(s);
+    day.run_until(hm(17, 0));
+    hold(day, "microphone");
+    day.run_until(hm(18, 0));
+    REQUIRE(day.count(Kind::Held) == 1);
+    CHECK(day.of(Kind::Held)[0].event.reason == limber::DueReason::Daily);
+    hold(day, "");
+    day.run(2min);
+    REQUIRE(day.count(Kind::BreakDue) == 1);
+    CHECK(day.of(Kind::BreakDue)[0].event.routine == "end-of-day-relief");
+}
+
+TEST_CASE("the end of working hours clears a waiting break")
+{
+    auto s = limber::Settings{};
+    s.daily.enabled = false;
+    Day day(s, limber::test::monday, hm(17, 0));
+    hold(day, "fullscreen");
+    day.run(50min);
+    REQUIRE(day.status().phase == Phase::Held);
+    day.run_until(hm(18, 30));
+    CHECK(day.count(Kind::DueCleared) == 1);
+    hold(day, "");
+    day.run(5min);
+    CHECK(day.count(Kind::BreakDue) == 0);
+}
+
+TEST_CASE("the grace period follows the settings, and zero offers the break at once")
+{
+    auto s = plain_settings();
+    s.smart_pause.grace = 0s;
+    Day day(s);
+    hold(day, "app: zoom");
+    day.run(50min);
+    hold(day, "");
+    CHECK(day.count(Kind::BreakDue) == 1);
+}
+
+TEST_CASE("a held break over a whole 8-hour day of calls: one offer, no burst")
+{
+    Day day(plain_settings());
+    for (int h = 0; h < 8; ++h) {
+        hold(day, "microphone");
+        day.run(50min);
+        hold(day, "");
+        day.run(10min);
+        if (day.status().phase == Phase::Due) day.command(day.scheduler.start(day.now(), ""));
+        day.command(day.scheduler.finish(day.now(), true));
+    }
+    CHECK(day.count(Kind::Held) == 8);
+    CHECK(day.count(Kind::BreakDue) == 8);
+    for (const auto& d : day.of(Kind::BreakDue)) CHECK(d.event.length == 7min);
+}
+
+TEST_CASE("hold reasons read back and read well")
+{
+    CHECK(HoldReason::parse("microphone: Firefox").kind == HoldKind::Microphone);
+    CHECK(HoldReason::parse("microphone: Firefox").detail == "Firefox");
+    CHECK(HoldReason::parse("camera").detail.empty());
+    CHECK(HoldReason::parse("camera").is_call());
+    CHECK(HoldReason{HoldKind::Fullscreen, "mpv"}.code() == "fullscreen: mpv");
+    CHECK(HoldReason::parse(HoldReason{HoldKind::App, "zoom: meeting"}.code()).detail == "zoom: meeting");
+    CHECK(HoldReason::parse("microphone: Firefox").text() == "you are on a call (Firefox is using the microphone)");
+    CHECK(HoldReason::parse("dnd").text() == "do not disturb is on");
+    CHECK(HoldReason::parse("something else").kind == HoldKind::App);
+}
