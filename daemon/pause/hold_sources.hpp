@@ -1,0 +1,25 @@
+// Makes smart pause's sources from the settings (see hold_source.hpp).
+#pragma once
+
+#include "pause/hold_source.hpp"
+
+#include <string_view>
+
+namespace limber {
+
+struct HoldSourceOptions {
+    // Which sources: "auto" (every one the settings leave on), "none", or a comma-separated
+    // list of names ("fullscreen,camera"), each still subject to its setting.
+    std::string spec = "auto";
+    std::string video_devices = "/dev";  // where the camera source looks for video* devices
+    std::string proc = "/proc";          // whose processes hold them open
+};
+
+// Throws std::invalid_argument for an unknown name in the spec.
+std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_context& io, const SmartPause& settings,
+                                                           const HoldSourceOptions& options);
+
+// The names a spec may list, in HoldKind's order.
+inline constexpr const char* hold_source_names[] = {"microphone", "camera", "fullscreen", "inhibitors", "dnd", "apps"};
+
+}  // namespace limber
