@@ -16,7 +16,7 @@ packages=(
   # translations: the .pot extraction and the compiled catalogs
   gettext
   # tests
-  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils sway wtype
+  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils x11-apps openbox wmctrl sway wtype
   # sounds reaching a private PulseAudio's null sink
   pulseaudio pulseaudio-utils sox
   # spoken guidance reaching a private speech-dispatcher

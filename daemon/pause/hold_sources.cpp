@@ -1,6 +1,10 @@
 #include "pause/hold_sources.hpp"
 
+#include "pause/apps.hpp"
 #include "pause/camera.hpp"
+#include "pause/x11_window.hpp"
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <stdexcept>
@@ -40,6 +44,14 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
 
     std::vector<std::unique_ptr<HoldSource>> out;
     if (want("camera") && settings.camera) out.push_back(std::make_unique<CameraWatch>(io, options.video_devices, options.proc));
+    // One X11 source serves both: a full-screen active window, and a listed application's.
+    const bool x11 = (want("fullscreen") && settings.fullscreen) || (want("apps") && !settings.apps.empty());
+    const char* display = std::getenv("DISPLAY");
+    if (x11 && display && *display) {
+        if (auto w = X11Window::open(io, want("fullscreen") && settings.fullscreen, want("apps") ? settings.apps : std::vector<std::string>{}))
+            out.push_back(std::move(w));
+    }
+    if (want("apps") && !settings.apps.empty()) out.push_back(std::make_unique<AppsWatch>(io, settings.apps, options.proc));
     return out;
 }
 
