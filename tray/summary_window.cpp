@@ -7,6 +7,7 @@
 #include "limber/calendar.hpp"
 
 #include <wx/button.h>
+#include <wx/log.h>
 #include <wx/dcbuffer.h>
 #include <wx/filedlg.h>
 #include <wx/graphics.h>
@@ -179,7 +180,18 @@ void SummaryWindow::show_week(const std::string& week)
                                                   d.value("breaks_taken", 0), d.value("breaks_due", 0));
         }
     set_accessible_name(chart_, chart_words);
-    GetChildren().front()->Layout();
+    // The footer grows with the week (exercises, pain, breaks that waited): the window grows
+    // with it, so the export buttons never fall off its bottom.
+    wxWindow* root = GetChildren().front();
+    // (Before the window is first shown its panel has no size yet: the frame's width counts.)
+    footer_->Wrap(GetClientSize().x - FromDIP(32));
+    const int need = root->GetSizer()->CalcMin().y;
+    wxString shown = footer_->GetLabel();
+    shown.Replace("\n", " | ");
+    wxLogVerbose("summary footer: best %d x %d, need %d, client %d: %s", footer_->GetBestSize().x, footer_->GetBestSize().y,
+                 need, GetClientSize().y, shown);
+    if (need > GetClientSize().y) SetClientSize(GetClientSize().x, need);
+    root->Layout();
     chart_->Refresh();
 }
 

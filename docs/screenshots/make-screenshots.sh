@@ -46,7 +46,7 @@ shot() {
   convert "$work/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage -bordercolor '#b8c0bf' -border 1 -strip "$out/$1.png"
 }
 tray() {
-  "$build/bin/limber-tray" "$@" >>"$work/tray.log" 2>&1 &
+  "$build/bin/limber-tray" --verbose "$@" >>"$work/tray.log" 2>&1 &
   tray_pid=$!
   pids+=("$tray_pid")
 }
