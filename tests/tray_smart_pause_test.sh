@@ -2,8 +2,8 @@
 # Smart pause in limber-tray, against the real limberd at 600 times real speed: during a "call"
 # (a process holding a camera device made with mknod) the tray's tooltip, read over D-Bus from
 # its StatusNotifierItem, says the break waits and why; after the call it says the break is
-# coming, then due. The settings dialog turns a signal off (Alt+F, "a window is full screen")
-# and limber.toml says so; a screenshot of the dialog is kept.
+# coming, then due. The settings dialog turns two signals off (Alt+F, "a window is full
+# screen"; Alt+I, "a microphone is in use") and limber.toml says so; a screenshot of the dialog is kept.
 # Usage: tray_smart_pause_test.sh LIMBERD LIMBERCTL LIMBER_TRAY. Exits 77 where mknod is not allowed.
 set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2 TRAY=$3
@@ -75,11 +75,14 @@ import -window root "$LIMBER_TEST_DIR/screen.png"
 convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$OUT/settings-smart-pause.png"
 check "the dialog fits the screen" "$([ "$HEIGHT" -le 740 ] && [ "$WIDTH" -le 1024 ] && echo yes || echo "${WIDTH}x${HEIGHT}")" yes
 xdotool windowfocus --sync "$dialog" key alt+f
+sleep 0.2
+xdotool key alt+i
 sleep 0.3
 xdotool key Return
 toml=$XDG_CONFIG_HOME/limber/limber.toml
 for _ in $(seq 50); do grep -q '^fullscreen = false$' "$toml" && break; sleep 0.1; done
 check "full screen turned off in limber.toml" "$(grep -c '^fullscreen = false$' "$toml" || true)" 1
-check "the call still counts" "$(grep -c '^camera = false$' "$toml" || true)" 0
+check "the microphone turned off" "$(grep -c '^microphone = false$' "$toml" || true)" 1
+check "the camera still counts" "$(grep -c '^camera = false$' "$toml" || true)" 0
 check "the grace period kept" "$(grep -c '^grace = "30m"$' "$toml" || true)" 1
 exit "$LIMBER_FAILED"

@@ -223,11 +223,11 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     wait->SetFont(wait->GetFont().Bold());
     grid->Add(wait, 0, wxTOP, 12);
     const SmartPause& sp = settings_.smart_pause;
-    hold_call_ = check(_("&I am on a call"), sp.camera && sp.microphone);
+    hold_camera_ = check(_("a ca&mera is in use (a call)"), sp.camera);
+    hold_microphone_ = check(_("a m&icrophone is in use (a call)"), sp.microphone);
     hold_fullscreen_ = check(_("a window is &full screen"), sp.fullscreen);
     hold_inhibitors_ = check(_("a video keeps the screen &awake"), sp.inhibitors);
     hold_dnd_ = check(_("&do not disturb is on"), sp.dnd);
-    hold_call_->SetToolTip(_("A camera or a microphone is in use"));
     hold_fullscreen_->SetToolTip(_("A film, slides or a game fill the screen"));
     hold_inhibitors_->SetToolTip(_("A player or a presentation asks the desktop not to dim the screen"));
     hold_apps_ = new wxTextCtrl(this, wxID_ANY, app_text(sp.apps));
@@ -258,9 +258,8 @@ bool SettingsDialog::save()
     s.daily.enabled = daily_on_->GetValue();
     s.sounds = sounds_->GetValue();
     s.voice = voice_->GetValue();
-    // One box for a call: a camera and a microphone are the same meeting.
-    const bool calls_were = settings_.smart_pause.camera && settings_.smart_pause.microphone;
-    if (hold_call_->GetValue() != calls_were) s.smart_pause.camera = s.smart_pause.microphone = hold_call_->GetValue();
+    s.smart_pause.camera = hold_camera_->GetValue();
+    s.smart_pause.microphone = hold_microphone_->GetValue();
     s.smart_pause.fullscreen = hold_fullscreen_->GetValue();
     s.smart_pause.inhibitors = hold_inhibitors_->GetValue();
     s.smart_pause.dnd = hold_dnd_->GetValue();

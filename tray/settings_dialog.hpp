@@ -54,7 +54,8 @@ private:
     wxTextCtrl* daily_at_ = nullptr;
     wxCheckBox* sounds_ = nullptr;
     wxCheckBox* voice_ = nullptr;
-    wxCheckBox* hold_call_ = nullptr;
+    wxCheckBox* hold_camera_ = nullptr;
+    wxCheckBox* hold_microphone_ = nullptr;
     wxCheckBox* hold_fullscreen_ = nullptr;
     wxCheckBox* hold_inhibitors_ = nullptr;
     wxCheckBox* hold_dnd_ = nullptr;
