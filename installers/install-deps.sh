@@ -11,6 +11,8 @@ packages=(
   # daemon and CLI
   libboost-dev libcli11-dev libx11-dev libxss-dev libxext-dev libsdbus-c++-dev libsystemd-dev
   libwayland-dev libwayland-bin wayland-protocols plasma-wayland-protocols
+  # smart pause: capture streams in PulseAudio or pipewire-pulse
+  libpulse-dev
   # tray
   libwxgtk3.2-dev libgtk-3-dev libdbusmenu-glib-dev libdbusmenu-gtk3-dev libcanberra-dev sound-theme-freedesktop libspeechd-dev
   # translations: the .pot extraction and the compiled catalogs

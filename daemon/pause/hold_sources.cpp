@@ -1,6 +1,7 @@
 #include "pause/hold_sources.hpp"
 
 #include "pause/camera.hpp"
+#include "pause/microphone.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -39,6 +40,7 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
     auto want = [&](const char* name) { return std::find(wanted.begin(), wanted.end(), name) != wanted.end(); };
 
     std::vector<std::unique_ptr<HoldSource>> out;
+    if (want("microphone") && settings.microphone) out.push_back(std::make_unique<MicrophoneWatch>(io));
     if (want("camera") && settings.camera) out.push_back(std::make_unique<CameraWatch>(io, options.video_devices, options.proc));
     return out;
 }
