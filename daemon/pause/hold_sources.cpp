@@ -1,6 +1,7 @@
 #include "pause/hold_sources.hpp"
 
 #include "pause/camera.hpp"
+#include "pause/dnd.hpp"
 #include "pause/inhibitors.hpp"
 #include "pause/microphone.hpp"
 
@@ -44,6 +45,7 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
     if (want("microphone") && settings.microphone) out.push_back(std::make_unique<MicrophoneWatch>(io));
     if (want("camera") && settings.camera) out.push_back(std::make_unique<CameraWatch>(io, options.video_devices, options.proc));
     if (want("inhibitors") && settings.inhibitors) out.push_back(std::make_unique<InhibitorsWatch>(io));
+    if (want("dnd") && settings.dnd) out.push_back(std::make_unique<DndWatch>(io));
     return out;
 }
 

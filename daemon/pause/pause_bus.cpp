@@ -34,8 +34,7 @@ void PauseBus::watch_name(const std::string& name, std::function<void(bool)> on_
 {
     const std::string rule = "type='signal',sender='org.freedesktop.DBus',path='/org/freedesktop/DBus',"
                              "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='" + name + "'";
-    matches_.push_back(bus_->addMatch(rule, [this, on_owner = std::move(on_owner)](sdbus::Message& msg) {
-        if (!running_) return;
+    watch(rule, [on_owner = std::move(on_owner)](sdbus::Message& msg) {
         std::string changed, old_owner, new_owner;
         try {
             msg >> changed >> old_owner >> new_owner;
@@ -43,6 +42,13 @@ void PauseBus::watch_name(const std::string& name, std::function<void(bool)> on_
             return;
         }
         on_owner(!new_owner.empty());
+    });
+}
+
+void PauseBus::watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message)
+{
+    matches_.push_back(bus_->addMatch(rule, [this, on_message = std::move(on_message)](sdbus::Message& msg) {
+        if (running_) on_message(msg);
     }));
 }
 

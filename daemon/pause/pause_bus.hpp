@@ -29,6 +29,8 @@ public:
     // when it loses it (NameOwnerChanged, matched on the name alone so that nothing else on
     // the bus wakes us). Throws sdbus::Error.
     void watch_name(const std::string& name, std::function<void(bool)> on_owner);
+    // Calls `on_message` for each message matching the D-Bus match `rule`. Throws sdbus::Error.
+    void watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message);
 
     // Pumps the connection; `on_lost` runs once if the bus goes away (after a warning).
     void start(std::function<void()> on_lost);
