@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The microphone source against a real PulseAudio (a private one, with a null sink whose
-# monitor parecord records): no server at all, a recording already running at start, one
+# monitor parecord records): no server at first, a recording already running at start, one
 # starting and ending, the application's name as the stream gives it, the streams that do not
 # count (a volume meter, our own process), and the server going away.
 # Usage: pause_microphone_test.sh PROBE. Exits 77 (skipped) without pulseaudio or its tools.
@@ -42,15 +42,26 @@ streams() {
   exit 1
 }
 
-# 1. No sound server (daemon_env.sh points PULSE_SERVER at nothing): off, said once, no spawn.
-probe_run none --timeout 2s
-probe_done none "off"
-said=$(grep -c 'microphone: no sound server; calls are not detected by microphone' "$out/none.err" || true)
-[ "$said" = 1 ] || { echo "expected the no-server warning once, got $said:" >&2; cat "$out/none.err" >&2; exit 1; }
-echo "ok   no server: warned once"
-
+# 1. No sound server for a while (daemon_env.sh points PULSE_SERVER at nothing; here, at where
+# start_pulse will put one): off and said once, however often it looks again, and found once
+# it is there.
+export PULSE_SERVER=unix:$LIMBER_TEST_DIR/pulse.sock
+probe_run late --sound-retry 1s --count 3 --timeout 30s
+wait_lines "$out/late.out" 1
+sleep 2.5
 start_pulse
 pulse_pid=${LIMBER_TEST_PIDS[-1]}
+record
+wait_lines "$out/late.out" 2
+unrecord "$rec_pid"
+probe_done late "off
+on microphone: parecord
+off"
+said=$(grep -c 'microphone: no sound server; calls are not detected by microphone' "$out/late.err" || true)
+[ "$said" = 1 ] || { echo "expected the no-server warning once, got $said:" >&2; cat "$out/late.err" >&2; exit 1; }
+grep -q 'microphone: found the sound server' "$out/late.err" || { echo "no word of the server found:" >&2; cat "$out/late.err" >&2; exit 1; }
+echo "ok   no server at first: warned once, found later"
+streams 0
 
 # 2. A recording already running when the source starts.
 record

@@ -47,6 +47,7 @@ void DndWatch::start(HoldCallback on_change)
         return;
     }
     running_ = true;
+    bus_->forget_watches();
     if (!dconf_) dconf_ = dconf_client_new();
     try {
         server_ = sdbus::createProxy(bus_->bus(), notify_service, notify_path);

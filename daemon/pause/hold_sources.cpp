@@ -42,7 +42,7 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
     auto want = [&](const char* name) { return std::find(wanted.begin(), wanted.end(), name) != wanted.end(); };
 
     std::vector<std::unique_ptr<HoldSource>> out;
-    if (want("microphone") && settings.microphone) out.push_back(std::make_unique<MicrophoneWatch>(io));
+    if (want("microphone") && settings.microphone) out.push_back(std::make_unique<MicrophoneWatch>(io, options.sound_retry));
     if (want("camera") && settings.camera) out.push_back(std::make_unique<CameraWatch>(io, options.video_devices, options.proc));
     if (want("inhibitors") && settings.inhibitors) out.push_back(std::make_unique<InhibitorsWatch>(io));
     if (want("dnd") && settings.dnd) out.push_back(std::make_unique<DndWatch>(io));

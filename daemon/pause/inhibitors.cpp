@@ -50,6 +50,7 @@ void InhibitorsWatch::start(HoldCallback on_change)
         return;
     }
     running_ = true;
+    bus_->forget_watches();
     try {
         gnome_ = sdbus::createProxy(bus_->bus(), gsm_service, gsm_path);
         gnome_->uponSignal("InhibitorAdded").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });

@@ -20,9 +20,11 @@ namespace {
 
 // Volume controls whose level meters record from every source while their window is open;
 // they say who they are in application.id.
-constexpr std::array<const char*, 2> meter_apps = {
+constexpr std::array<const char*, 4> meter_apps = {
     "org.PulseAudio.pavucontrol",  // pavucontrol
     "org.gnome.VolumeControl",     // GNOME's volume control (libgvc: Settings, the shell's menu)
+    "org.mate.VolumeControl",      // MATE's, the same library
+    "org.kde.kmixd",               // KMix
 };
 
 std::string prop(const pa_proplist* props, const char* key)

@@ -4,8 +4,9 @@
 // on while one is running (not corked). PipeWire answers the same through pipewire-pulse.
 //
 // Not counted: our own process's streams, and the level meters of the volume controls that
-// name themselves (pavucontrol, GNOME's), which record all the time they are open. Streams
-// that record a sink's monitor (screen recorders) count like any other.
+// name themselves in application.id (pavucontrol, GNOME's and MATE's, KMix), which record all
+// the time they are open. Other meters (plasma-pa's applet, for one) cannot be told from a
+// call and count. Streams that record a sink's monitor (screen recorders) count too.
 //
 // Without a sound server the source says so once, stays off, and tries again every `retry`
 // (a minute by default; zero: never); a server that goes away is tried again the same way.

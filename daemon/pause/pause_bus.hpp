@@ -32,6 +32,10 @@ public:
     // Calls `on_message` for each message matching the D-Bus match `rule`. Throws sdbus::Error.
     void watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message);
 
+    // Forgets every watch (before a source that starts again adds its own anew). Not from
+    // inside a watch's handler.
+    void forget_watches() { matches_.clear(); }
+
     // Pumps the connection; `on_lost` runs once if the bus goes away (after a warning).
     void start(std::function<void()> on_lost);
     // No handler runs after this; the matches stay until the next start or the end.
