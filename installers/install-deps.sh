@@ -18,7 +18,7 @@ packages=(
   # translations: the .pot extraction and the compiled catalogs
   gettext
   # tests (dconf-service, dconf-gsettings-backend and the schemas: GNOME's do-not-disturb set by gsettings)
-  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils sway wtype
+  catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils x11-apps openbox wmctrl sway wtype
   dconf-service dconf-gsettings-backend gsettings-desktop-schemas libglib2.0-bin
   # sounds reaching a private PulseAudio's null sink
   pulseaudio pulseaudio-utils sox

@@ -60,6 +60,9 @@ TEST_CASE("the shipped limber.toml gives the documented defaults")
     CHECK(s.working_hours.enabled);
     CHECK(s.sounds);
     CHECK_FALSE(s.voice);
+    CHECK(s.smart_pause == limber::SmartPause{});
+    CHECK(s.smart_pause.grace == 2min);
+    CHECK(s.smart_pause.microphone);
 }
 
 TEST_CASE("an empty file means every default")
@@ -145,6 +148,12 @@ TEST_CASE("every kind of mistake names the line, column and key")
     CHECK(error_of("breaks = 5\n") == "limber.toml:1:10: breaks: expected a table, found an integer");
     CHECK(error_of("[sounds]\nenabled = 1\n") == "limber.toml:2:11: sounds.enabled: expected true or false, found an integer");
     CHECK(error_of("[sounds]\nvolume = 3\n") == "limber.toml:2:1: sounds.volume: unknown key");
+    CHECK(error_of("[smart_pause]\ncamera = \"yes\"\n") ==
+          "limber.toml:2:10: smart_pause.camera: expected true or false, found a string");
+    CHECK(error_of("[smart_pause]\napps = \"zoom\"\n") ==
+          "limber.toml:2:8: smart_pause.apps: expected an array of strings, found a string");
+    CHECK(error_of("[smart_pause]\ngrace = \"2h\"\n") == "limber.toml:2:9: smart_pause.grace: \"2h\" is out of range (0s to 1h)");
+    CHECK(error_of("[smart_pause]\nteams = true\n") == "limber.toml:2:1: smart_pause.teams: unknown key");
 }
 
 TEST_CASE("a settings file that is missing, a directory or unreadable is reported")
@@ -197,6 +206,10 @@ TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
     s.daily.at = 16h + 15min;
     s.sounds = false;
     s.voice = true;
+    s.smart_pause.camera = false;
+    s.smart_pause.dnd = false;
+    s.smart_pause.apps = {"zoom", "obs \"studio\"", "C:\\odd"};
+    s.smart_pause.grace = 5min;
     const std::string text = limber::format_settings(s);
     const Settings back = parse(text);
     CHECK(back.every == s.every);
@@ -211,6 +224,7 @@ TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
     CHECK(back.daily.enabled == s.daily.enabled);
     CHECK(back.sounds == s.sounds);
     CHECK(back.voice == s.voice);
+    CHECK(back.smart_pause == s.smart_pause);
     CHECK(back.daily.routine == s.daily.routine);
     CHECK(back.daily.at == s.daily.at);
     CHECK_THAT(text, Catch::Contains("monday = \"08:00-12:00, 13:00-16:30\""));

@@ -171,6 +171,52 @@ TEST_CASE("a routine closed without doing it is a skipped break, and not sitting
     CHECK(w.longest_stretch.count() == 46 * 60);
 }
 
+TEST_CASE("a break held by a call is one due break, and one held over an hour is counted by signal")
+{
+    SqliteStore s(":memory:");
+    auto held = [&](limber::Stamp at, const char* why) {
+        auto r = record(at, "held", "quick-daily-reset");
+        r.detail = why;
+        s.append(r);
+    };
+    auto offered = [&](limber::Stamp at, int waited) {
+        auto r = record(at, "break_due", "quick-daily-reset", true);
+        r.detail = "held";
+        r.length = limber::Seconds{waited};
+        s.append(r);
+    };
+    active(s, stamp(2026, 3, 23, 9, 0), stamp(2026, 3, 23, 17, 0));
+    // Held 70 minutes by a call, then taken.
+    held(stamp(2026, 3, 23, 9, 45), "microphone: Firefox");
+    offered(stamp(2026, 3, 23, 10, 55), 70 * 60);
+    add(s, stamp(2026, 3, 23, 10, 56), "break_started", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 23, 11, 0), "break_completed", "quick-daily-reset", true);
+    // Held 20 minutes by a full-screen video: not long enough to be told; then missed.
+    held(stamp(2026, 3, 23, 11, 45), "fullscreen: mpv");
+    offered(stamp(2026, 3, 23, 12, 5), 20 * 60);
+    // Held 90 minutes by slides, then skipped.
+    held(stamp(2026, 3, 23, 13, 0), "fullscreen: LibreOffice");
+    offered(stamp(2026, 3, 23, 14, 30), 90 * 60);
+    add(s, stamp(2026, 3, 23, 14, 31), "skipped", "quick-daily-reset", true);
+    // Held by a camera and settled by stepping away: never offered.
+    held(stamp(2026, 3, 23, 15, 30), "camera");
+    add(s, stamp(2026, 3, 23, 15, 40), "away_started", "", true);
+
+    const auto w = limber::week_figures(s, w13, {});
+    CHECK(w.due == 4);
+    CHECK(w.taken == 1);
+    CHECK(w.skipped == 1);
+    CHECK(w.missed == 1);
+    CHECK(w.days[0].due == 4);
+    CHECK(w.held_long == 2);
+    CHECK(w.held_by == limber::Counts{{"call", 1}, {"fullscreen", 1}});
+    const auto text = limber::format_text({w, limber::week_figures(s, w13.previous(), {})});
+    CHECK(text.find("Held over an hour for calls and full screen: 2 (call 1, fullscreen 1)") != std::string::npos);
+    const auto j = nlohmann::json::parse(limber::format_json({w, limber::week_figures(s, w13.previous(), {})}));
+    CHECK(j["held_over_an_hour"] == 2);
+    CHECK(j["held_by"][0]["id"] == "call");
+}
+
 TEST_CASE("the streak skips days away from the computer and waits for today")
 {
     SqliteStore store(":memory:");

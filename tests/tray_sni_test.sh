@@ -16,21 +16,7 @@ export NO_AT_BRIDGE=1  # no accessibility bus to start in a test session
 start_xvfb
 start_bus session
 # The watcher is on the bus before the tray starts, as a panel would be.
-start_watcher() {
-  /usr/bin/python3 -m dbusmock --session --template "$here/support/sni_watcher_template.py" >>"$LIMBER_TEST_DIR/watcher.log" 2>&1 &
-  watcher_pid=$!
-  LIMBER_TEST_PIDS+=("$watcher_pid")
-  local i
-  for i in $(seq 100); do
-    gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher -m org.freedesktop.DBus.Mock.GetCalls \
-      >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  echo "the mock watcher did not start:" >&2
-  cat "$LIMBER_TEST_DIR/watcher.log" >&2
-  exit 1
-}
-start_watcher
+start_sni_watcher
 
 settings '[breaks]
 every = "20m"
@@ -180,9 +166,9 @@ wait_log() {
 
 # 7. The panel goes away: the tray falls back to the XEmbed icon. It comes back: the item
 # registers again and the XEmbed icon goes.
-kill "$watcher_pid"; wait "$watcher_pid" 2>/dev/null || true
+kill "$SNI_WATCHER_PID"; wait "$SNI_WATCHER_PID" 2>/dev/null || true
 wait_log "using the XEmbed tray icon"
-start_watcher
+start_sni_watcher
 wait_log "a StatusNotifierWatcher appeared"
 registered=""
 for _ in $(seq 50); do

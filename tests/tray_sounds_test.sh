@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # limber-tray's sounds reach a real sound server: a private PulseAudio with a null sink, whose
 # monitor is recorded while a break comes due and while a routine's holds start and end.
-# With [sounds] enabled = false in limber.toml (limberd reloads it), the same moments are silent.
+# During a call (a process holding a camera device made with mknod) a routine is silent. With
+# [sounds] enabled = false in limber.toml (limberd reloads it), the same moments are silent.
 # Usage: tray_sounds_test.sh LIMBERD LIMBERCTL LIMBER_TRAY
 set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2 TRAY=$3
@@ -32,7 +33,12 @@ enabled = false
 [daily_routine]
 enabled = false'
 echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"
-start_limberd --activity-source none
+# The test's own recording is a capture stream, which smart pause would take for a call: only
+# the camera, in a private directory, is watched.
+dev=$LIMBER_TEST_DIR/dev
+mkdir "$dev"
+mknod "$dev/video0" c 1 3 2>/dev/null || echo "     (mknod is not allowed here: the call step is skipped)"
+start_limberd --activity-source none --smart-pause camera --video-devices "$dev"
 check "sounds on by default" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["sounds"])')" True
 
 # 1. A break comes due (no notification service: the card shows) with a sound.
@@ -62,6 +68,32 @@ check "the hold is heard" "$(loud "$(peak routine)")" sound
 runs=$(stretches routine 2 0.02)
 check "hold and release are two cues" "$runs" 2
 kill "$tray_pid"; wait "$tray_pid" 2>/dev/null || true
+
+# 2b. The same routine during a call: not a sound, for the others would hear it.
+if [ -e "$dev/video0" ]; then
+  cat >"$LIMBER_TEST_DIR/videocall" <<'CALL'
+#!/bin/bash
+exec 3<"$1"
+for _ in $(seq 600); do sleep 0.1 3<&-; done
+CALL
+  chmod +x "$LIMBER_TEST_DIR/videocall"
+  "$LIMBER_TEST_DIR/videocall" "$dev/video0" </dev/null >/dev/null 2>&1 &
+  call=$!
+  LIMBER_TEST_PIDS+=("$call")
+  wait_status "['hold']" "camera: videocall" 5
+  start_recording call
+  "$TRAY" --no-notifications --show popup >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+  tray_pid=$!
+  LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
+  timeout 10 xdotool search --sync --name "Limber: Quick Daily Reset" >/dev/null
+  sleep 8.5
+  stop_recording
+  echo "     peak during the first chin tuck, in a call: $(peak call)"
+  check "a routine during a call is silent" "$(loud "$(peak call)")" silence
+  kill "$tray_pid"; wait "$tray_pid" 2>/dev/null || true
+  kill "$call"; wait "$call" 2>/dev/null || true
+  wait_status "['hold']" None 5
+fi
 "$LIMBERCTL" resume >/dev/null
 
 # 3. Sounds off in limber.toml: limberd reloads it, and the next break due is silent.

@@ -56,7 +56,8 @@ enabled = false
 [sounds]
 enabled = false'
 echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"
-start_limberd --activity-source none
+# The test records the sound server: smart pause would take that for a call.
+start_limberd --activity-source none --smart-pause none
 check "voice off by default" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["voice"])')" False
 
 start_recording voice

@@ -159,7 +159,9 @@ int TrayApp::OnExit()
 void TrayApp::apply(const json& status)
 {
     last_status_ = status;
+    const bool was_call = view_.call;
     view_ = StatusView::from(status, &local_clock);
+    if (view_.call && !was_call) guide_.hush();  // a call began mid-sentence
     refresh_icon();
     offer_last_week(status);
 }
@@ -215,8 +217,10 @@ void TrayApp::refresh_icon()
     double remaining = view_.remaining;
     // Between pushes the ring moves with the minutes that passed, at most once a minute.
     const int minute = static_cast<int>(std::time(nullptr) / 60);
-    if (view_.look == last_icon_look_ && minute == last_icon_minute_) return;
+    // New words (a call began or ended) are shown at once, whatever the minute.
+    if (view_.look == last_icon_look_ && minute == last_icon_minute_ && view_.tooltip == last_icon_tooltip_) return;
     last_icon_look_ = view_.look;
+    last_icon_tooltip_ = view_.tooltip;
     last_icon_minute_ = minute;
     icon_->update(view_, remaining);
 }
@@ -255,7 +259,7 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
         return;
     }
     const std::string routine = e.data.value("routine", "");
-    if (e.name == "break_due") notify_due(routine);
+    if (e.name == "break_due") notify_due(routine, e.data.value("detail", "") == "held");
     else if (e.name == "warning" && notifications_) {
         notification_ = std::make_unique<wxNotificationMessage>(_("A break in a minute"),
                                                                 wxString::Format(_("Finish what you're doing; %s is next."), wxString::FromUTF8(routine_name(catalog_, routine))));
@@ -269,14 +273,19 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
         popup_->ended_elsewhere();
 }
 
-void TrayApp::notify_due(const std::string& routine)
+void TrayApp::notify_due(const std::string& routine, bool waited)
 {
     withdraw_due();
-    if (status_says("sounds")) guide_.sound(Sound::BreakDue);
+    if (status_says("sounds") && !view_.call) guide_.sound(Sound::BreakDue);
     const std::string name = routine_name(catalog_, routine);
     if (notifications_) {
-        notification_ = std::make_unique<wxNotificationMessage>(_("Time for a break"),
-                                                                wxString::Format(_("%s, about %s."), wxString::FromUTF8(name), wxString::FromUTF8(routine_length(catalog_, routine))));
+        const wxString length = wxString::FromUTF8(routine_length(catalog_, routine));
+        notification_ = waited ? std::make_unique<wxNotificationMessage>(
+                                     _("Ready for your break?"),
+                                     wxString::Format(_("%s waited until you were free: about %s, whenever you like."),
+                                                      wxString::FromUTF8(name), length))
+                               : std::make_unique<wxNotificationMessage>(
+                                     _("Time for a break"), wxString::Format(_("%s, about %s."), wxString::FromUTF8(name), length));
         notification_->AddAction(wxID_OK, _("Start"));
         notification_->AddAction(wxID_CANCEL, _("Not now"));
         notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, routine](wxCommandEvent& ev) {
@@ -300,7 +309,12 @@ bool TrayApp::status_says(const char* key) const
     return connected() && last_status_.is_object() && last_status_.value(key, false);
 }
 
-void TrayApp::on_cue(const limber::Cue& cue) { guide_.cue(cue, status_says("sounds"), voice_here_ || status_says("voice")); }
+void TrayApp::on_cue(const limber::Cue& cue)
+{
+    // During a call (or do not disturb) the routine goes on silently: the others would hear it.
+    if (view_.call) return;
+    guide_.cue(cue, status_says("sounds"), voice_here_ || status_says("voice"));
+}
 
 bool TrayApp::offer_voice()
 {

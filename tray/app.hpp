@@ -59,7 +59,8 @@ private:
     void on_event(const protocol::PushedEvent& event);
     void apply(const nlohmann::json& status);
     void refresh_icon();
-    void notify_due(const std::string& routine);
+    // `waited`: the break was held by smart pause and is offered now that the user is free.
+    void notify_due(const std::string& routine, bool waited = false);
     // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
     void offer_last_week(const nlohmann::json& status);
     void withdraw_due();
@@ -96,6 +97,7 @@ private:
     bool tried_starting_ = false;
     int last_icon_minute_ = -1;
     StatusView::Look last_icon_look_ = StatusView::Look::NotRunning;
+    std::string last_icon_tooltip_;
 };
 
 wxDECLARE_APP(TrayApp);

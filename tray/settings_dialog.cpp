@@ -34,7 +34,40 @@ wxString spans_text(const std::vector<DaySpan>& spans)
     return out;
 }
 
-std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+std::string in_quotes(const std::string& s)
+{
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// "zoom, obs" as the list it is, and back.
+std::vector<std::string> app_list(const wxString& text)
+{
+    std::vector<std::string> out;
+    for (wxString part : wxSplit(text, ',', '\0')) {
+        part.Trim().Trim(false);
+        if (!part.empty()) out.push_back(part.utf8_string());
+    }
+    return out;
+}
+
+wxString app_text(const std::vector<std::string>& apps)
+{
+    wxString out;
+    for (const auto& a : apps) out += (out.empty() ? "" : ", ") + wxString::FromUTF8(a);
+    return out;
+}
+
+std::string toml_list(const std::vector<std::string>& items)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + in_quotes(items[i]);
+    return out + "]";
+}
 
 std::string read_file(const std::filesystem::path& file)
 {
@@ -166,15 +199,6 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
         if (catalog_.routines[i].id == settings_.routine) routine_->SetSelection(static_cast<int>(i));
         if (catalog_.routines[i].id == settings_.daily.routine) daily_routine_->SetSelection(static_cast<int>(i));
     }
-
-    column(_("Working hours"));
-    hours_on_ = check(_("Only remind me during working hours"), settings_.working_hours.enabled);
-    const wxString day_names[] = {_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")};
-    for (int i = 0; i < 7; ++i) {
-        days_[static_cast<std::size_t>(i)] = new wxTextCtrl(this, wxID_ANY, spans_text(settings_.working_hours.days[static_cast<std::size_t>((i + 1) % 7)]),
-                                                            wxDefaultPosition, wxSize(220, -1));
-        row(day_names[i], days_[static_cast<std::size_t>(i)]);
-    }
     // This computer: the mnemonics (Alt+P, Alt+S) reach them from the keyboard.
     grid->AddSpacer(0);
     auto* here = new wxStaticText(this, wxID_ANY, _("On this computer"));
@@ -184,6 +208,33 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     voice_ = check(_("Guide routines by &voice"), settings_.voice);
     autostart_was_ = autostart_enabled();
     autostart_ = check(_("&Start Limber when I log in"), autostart_was_);
+
+    column(_("Working hours"));
+    hours_on_ = check(_("Only remind me during working hours"), settings_.working_hours.enabled);
+    const wxString day_names[] = {_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")};
+    for (int i = 0; i < 7; ++i) {
+        days_[static_cast<std::size_t>(i)] = new wxTextCtrl(this, wxID_ANY, spans_text(settings_.working_hours.days[static_cast<std::size_t>((i + 1) % 7)]),
+                                                            wxDefaultPosition, wxSize(220, -1));
+        row(day_names[i], days_[static_cast<std::size_t>(i)]);
+    }
+    // Smart pause: what a due break waits for.
+    grid->AddSpacer(0);
+    auto* wait = new wxStaticText(this, wxID_ANY, _("A break waits while"));
+    wait->SetFont(wait->GetFont().Bold());
+    grid->Add(wait, 0, wxTOP, 12);
+    const SmartPause& sp = settings_.smart_pause;
+    hold_call_ = check(_("&I am on a call"), sp.camera && sp.microphone);
+    hold_fullscreen_ = check(_("a window is &full screen"), sp.fullscreen);
+    hold_inhibitors_ = check(_("a video keeps the screen &awake"), sp.inhibitors);
+    hold_dnd_ = check(_("&do not disturb is on"), sp.dnd);
+    hold_call_->SetToolTip(_("A camera or a microphone is in use"));
+    hold_fullscreen_->SetToolTip(_("A film, slides or a game fill the screen"));
+    hold_inhibitors_->SetToolTip(_("A player or a presentation asks the desktop not to dim the screen"));
+    hold_apps_ = new wxTextCtrl(this, wxID_ANY, app_text(sp.apps));
+    hold_apps_->SetHint(_("zoom, obs"));
+    row(_("These apps run"), hold_apps_);
+    grace_ = minutes(sp.grace, 0, 60);
+    row(_("Offer it after (min)"), grace_);
 
     box->Add(columns, 1, wxEXPAND);
     box->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
@@ -207,6 +258,14 @@ bool SettingsDialog::save()
     s.daily.enabled = daily_on_->GetValue();
     s.sounds = sounds_->GetValue();
     s.voice = voice_->GetValue();
+    // One box for a call: a camera and a microphone are the same meeting.
+    const bool calls_were = settings_.smart_pause.camera && settings_.smart_pause.microphone;
+    if (hold_call_->GetValue() != calls_were) s.smart_pause.camera = s.smart_pause.microphone = hold_call_->GetValue();
+    s.smart_pause.fullscreen = hold_fullscreen_->GetValue();
+    s.smart_pause.inhibitors = hold_inhibitors_->GetValue();
+    s.smart_pause.dnd = hold_dnd_->GetValue();
+    s.smart_pause.apps = app_list(hold_apps_->GetValue());
+    s.smart_pause.grace = std::chrono::minutes{grace_->GetValue()};
     if (daily_routine_->GetSelection() >= 0)
         s.daily.routine = catalog_.routines[static_cast<std::size_t>(daily_routine_->GetSelection())].id;
     // Only the keys whose value changed are rewritten, in place: the user's own comments and
@@ -237,6 +296,14 @@ bool SettingsDialog::save()
     put("daily_routine", "at", in_quotes(format_time_of_day(o.daily.at)), in_quotes(daily_at_->GetValue().Trim().Trim(false).ToStdString()));
     put("sounds", "enabled", boolean(o.sounds), boolean(s.sounds));
     put("sounds", "voice", boolean(o.voice), boolean(s.voice));
+    const SmartPause &op = o.smart_pause, &sp = s.smart_pause;
+    put("smart_pause", "camera", boolean(op.camera), boolean(sp.camera));
+    put("smart_pause", "microphone", boolean(op.microphone), boolean(sp.microphone));
+    put("smart_pause", "fullscreen", boolean(op.fullscreen), boolean(sp.fullscreen));
+    put("smart_pause", "inhibitors", boolean(op.inhibitors), boolean(sp.inhibitors));
+    put("smart_pause", "do_not_disturb", boolean(op.dnd), boolean(sp.dnd));
+    put("smart_pause", "apps", toml_list(op.apps), toml_list(sp.apps));
+    put("smart_pause", "grace", duration(op.grace), duration(sp.grace));
     // Hours and the daily time are checked by the same reader limberd uses: read the text
     // back, and only then save it.
     try {

@@ -54,6 +54,12 @@ private:
     wxTextCtrl* daily_at_ = nullptr;
     wxCheckBox* sounds_ = nullptr;
     wxCheckBox* voice_ = nullptr;
+    wxCheckBox* hold_call_ = nullptr;
+    wxCheckBox* hold_fullscreen_ = nullptr;
+    wxCheckBox* hold_inhibitors_ = nullptr;
+    wxCheckBox* hold_dnd_ = nullptr;
+    wxTextCtrl* hold_apps_ = nullptr;
+    wxSpinCtrl* grace_ = nullptr;
     wxCheckBox* autostart_ = nullptr;
     bool autostart_was_ = false;
 };

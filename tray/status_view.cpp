@@ -2,7 +2,25 @@
 
 #include "i18n.hpp"
 
+#include "limber/hold.hpp"
+
 namespace limber::tray {
+
+wxString hold_text(const std::string& code)
+{
+    const HoldReason r = HoldReason::parse(code);
+    const wxString who = wxString::FromUTF8(r.detail);
+    switch (r.kind) {
+    case HoldKind::Microphone:
+    case HoldKind::Camera: return _("you are on a call");
+    case HoldKind::Fullscreen: return who.empty() ? _("a window is full screen") : wxString::Format(_("%s is full screen"), who);
+    case HoldKind::Inhibitor:
+        return who.empty() ? _("something keeps the screen awake") : wxString::Format(_("%s keeps the screen awake"), who);
+    case HoldKind::DoNotDisturb: return _("do not disturb is on");
+    case HoldKind::App: return wxString::Format(_("%s is running"), who);
+    }
+    return who;
+}
 
 StatusView StatusView::not_running()
 {
@@ -23,7 +41,20 @@ StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const 
     v.next_routine = s.value("next_routine", "");
     v.can_snooze = phase == "due" && s.value("snoozes_left", 0) > 0;
     if (s.contains("config_error") && s["config_error"].is_string()) v.config_error = s["config_error"].get<std::string>();
-    if (phase == "due") {
+    if (s.contains("hold") && s["hold"].is_string()) {
+        v.hold = s["hold"].get<std::string>();
+        v.call = HoldReason::parse(v.hold).is_call() || HoldReason::parse(v.hold).kind == HoldKind::DoNotDisturb;
+    }
+    if (phase == "held") {
+        // A waiting break is no alarm: the icon rests, and the words say why.
+        v.look = Look::Paused;
+        if (!v.hold.empty()) {
+            v.tooltip = wxString::Format(_("Your break waits while %s"), hold_text(v.hold)).utf8_string();
+        } else {
+            const long long in = s["offer_in_seconds"].is_number() ? s["offer_in_seconds"].get<long long>() : 0;
+            v.tooltip = wxString::Format(_("Your break waited; it comes in %s"), wxString::FromUTF8(minutes_text(in))).utf8_string();
+        }
+    } else if (phase == "due") {
         v.look = Look::Due;
         v.tooltip = _("Break due").utf8_string();
     } else if (phase == "in_break") {
@@ -45,6 +76,9 @@ StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const 
     } else {
         v.look = Look::Counting;
         v.tooltip = wxString::Format(_("Next break in %s"), wxString::FromUTF8(minutes_text(left))).utf8_string();
+        if (!v.hold.empty())
+            v.tooltip = wxString::Format(_("Next break in %s; it will wait while %s"), wxString::FromUTF8(minutes_text(left)),
+                                         hold_text(v.hold)).utf8_string();
     }
     v.menu_line = v.tooltip;
     return v;

@@ -5,6 +5,7 @@
 #include "client/time_text.hpp"
 
 #include <nlohmann/json.hpp>
+#include <wx/string.h>
 
 #include <optional>
 #include <string>
@@ -23,11 +24,16 @@ struct StatusView {
     bool in_break = false;
     std::string in_break_routine;
     std::optional<std::string> config_error;
+    std::string hold;                // smart pause's signal on now ("microphone: Firefox"), or empty
+    bool call = false;               // that signal is a call: the tray keeps quiet
 
     // `local_clock` turns an ISO 8601 UTC time into "14:30" in local time.
     static StatusView from(const nlohmann::json& status, std::string (*local_clock)(const std::string&));
     static StatusView not_running();
 };
+
+// Why breaks wait, for people: "you are on a call", "mpv is full screen".
+wxString hold_text(const std::string& code);
 
 
 }  // namespace limber::tray

@@ -160,6 +160,14 @@ void SummaryWindow::show_week(const std::string& week)
     const int streak = data_.value("streak_days", 0);
     footer += "\n" + wxString::Format(wxPLURAL("Streak: %d day in a row with a routine done", "Streak: %d days in a row with a routine done", streak), streak);
     if (data_.value("pain_reports", 0) > 0) footer += "\n" + wxString::Format(wxPLURAL("Pain reported %d time: go gently", "Pain reported %d times: go gently", data_.value("pain_reports", 0)), data_.value("pain_reports", 0));
+    if (const int held = data_.value("held_over_an_hour", 0); held > 0) {
+        int calls = 0;
+        if (data_.contains("held_by") && data_["held_by"].is_array())
+            for (const auto& h : data_["held_by"])
+                if (h.value("id", "") == "call") calls = h.value("count", 0);
+        footer += "\n" + wxString::Format(wxPLURAL("%d break waited over an hour for you to be free", "%d breaks waited over an hour for you to be free", held), held);
+        if (calls > 0) footer += wxString::Format(wxPLURAL(" (%d for a call)", " (%d for calls)", calls), calls);
+    }
     footer_->SetLabel(footer);
     // The chart in words, for a screen reader: each day's active time and breaks.
     wxString chart_words = _("Active time and breaks per day:");

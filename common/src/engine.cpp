@@ -53,6 +53,8 @@ void Engine::activity(const Instant& now, const Activity& activity)
     publish(scheduler_.feed(now, activity));
 }
 
+void Engine::hold(const Instant& now, const std::string& why) { publish(scheduler_.hold(now, why)); }
+
 void Engine::wake(const Instant& now) { publish(scheduler_.feed(now, Activity{span_kind_, {}})); }
 
 std::optional<Routine> Engine::routine(const std::string& id) const

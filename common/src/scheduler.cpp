@@ -209,6 +209,7 @@ void Scheduler::check_grace(const Instant& now, std::vector<Event>& out)
     e.routine = due_->routine;
     e.reason = due_->reason;
     e.detail = "held";
+    e.was_due = true;  // the break counted when it came due and was held: the same one
     e.length = whole_seconds(now.mono - held_since_);
     out.push_back(e);
 }

@@ -1,5 +1,7 @@
 #include "limber/summary.hpp"
 
+#include "limber/hold.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -29,7 +31,7 @@ void count_breaks(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay
     SQLite::Statement q(db, R"(
         SELECT kind, was_due, count(*) FROM events
         WHERE local_day BETWEEN ? AND ?
-          AND kind IN ('break_due', 'break_completed', 'break_stopped', 'snoozed', 'skipped',
+          AND kind IN ('break_due', 'held', 'break_completed', 'break_stopped', 'snoozed', 'skipped',
                        'natural_break', 'away_started')
         GROUP BY kind, was_due)");
     q.bind(1, first);
@@ -40,7 +42,7 @@ void count_breaks(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay
         const std::string kind = q.getColumn(0).getString();
         const bool was_due = q.getColumn(1).getInt() != 0;
         const int n = q.getColumn(2).getInt();
-        if (kind == "break_due" && !was_due) f.due += n;
+        if ((kind == "break_due" && !was_due) || kind == "held") f.due += n;
         else if (kind == "break_completed" && was_due) f.taken += n;
         else if (kind == "break_stopped" && was_due) f.partial += n;
         else if (kind == "snoozed") f.snoozed += n;
@@ -52,6 +54,26 @@ void count_breaks(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay
     }
     f.missed = std::max(0, f.due - f.taken - f.partial - skipped_due - settled_by_stepping_away);
     if (f.due > 0) f.compliance = static_cast<double>(f.taken) / f.due;
+}
+
+// Breaks offered after waiting over an hour for a smart-pause signal, by the signal that held
+// each when it came due (the 'held' event before it).
+void count_held(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay last)
+{
+    SQLite::Statement q(db, R"(
+        SELECT (SELECT h.detail FROM events h WHERE h.kind = 'held' AND h.id < e.id ORDER BY h.id DESC LIMIT 1)
+        FROM events e
+        WHERE e.local_day BETWEEN ? AND ? AND e.kind = 'break_due' AND e.detail = 'held' AND e.length_s >= 3600)");
+    q.bind(1, first);
+    q.bind(2, last);
+    std::map<std::string, int> by;
+    while (q.executeStep()) {
+        const HoldReason why = HoldReason::parse(q.getColumn(0).isNull() ? "" : q.getColumn(0).getString());
+        ++by[why.is_call() ? "call" : to_string(why.kind)];
+        ++f.held_long;
+    }
+    f.held_by.assign(by.begin(), by.end());
+    std::stable_sort(f.held_by.begin(), f.held_by.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
 }
 
 // Routines run as [start, end) intervals: sitting stops while the user does them.
@@ -145,6 +167,7 @@ WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions&
     try {
         SQLite::Database& db = store.database();
         count_breaks(db, f, first, last);
+        count_held(db, f, first, last);
 
         std::map<LocalDay, Seconds> active;
         {
@@ -159,10 +182,10 @@ WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions&
         {
             SQLite::Statement q(db, R"(
                 SELECT local_day,
-                       sum(kind = 'break_due' AND was_due = 0),
+                       sum((kind = 'break_due' AND was_due = 0) OR kind = 'held'),
                        sum(kind = 'break_completed' AND was_due = 1)
                 FROM events
-                WHERE local_day BETWEEN ? AND ? AND kind IN ('break_due', 'break_completed')
+                WHERE local_day BETWEEN ? AND ? AND kind IN ('break_due', 'held', 'break_completed')
                 GROUP BY local_day)");
             q.bind(1, first);
             q.bind(2, last);

@@ -91,6 +91,8 @@ json figures_json(const WeekFigures& f)
         {"exercises", counts_json(f.exercises)},
         {"pain_reports", f.pain_reports},
         {"pain_by_exercise", counts_json(f.pain_by_exercise)},
+        {"held_over_an_hour", f.held_long},
+        {"held_by", counts_json(f.held_by)},
         {"streak_days", f.streak_days},
     };
 }
@@ -193,6 +195,16 @@ std::string format_text(const WeeklySummary& s, const Catalog* catalog)
     out << "Pain reported: " << w.pain_reports;
     if (w.pain_reports > 0) out << " (" << counts_line(w.pain_by_exercise, catalog, false) << ")";
     out << "\n";
+    if (w.held_long > 0 || p.held_long > 0) {
+        out << "Held over an hour for calls and full screen: " << w.held_long;
+        if (w.held_long > 0) {
+            out << " (";
+            for (std::size_t i = 0; i < w.held_by.size(); ++i)
+                out << (i ? ", " : "") << w.held_by[i].first << " " << w.held_by[i].second;
+            out << ")";
+        }
+        out << "\n";
+    }
     out << "Streak: " << w.streak_days << (w.streak_days == 1 ? " day" : " days") << " in a row with a routine done\n";
     return out.str();
 }
@@ -215,6 +227,7 @@ std::string format_json(const WeeklySummary& s)
         {"active_seconds", (w.active - p.active).count()},
         {"longest_stretch_seconds", (w.longest_stretch - p.longest_stretch).count()},
         {"pain_reports", w.pain_reports - p.pain_reports},
+        {"held_over_an_hour", w.held_long - p.held_long},
         {"streak_days", w.streak_days - p.streak_days},
     };
     j["version"] = 1;

@@ -88,6 +88,7 @@ int Daemon::run()
     activity_ = std::make_unique<CombinedActivity>(std::move(sources));
     logger("activity").info("activity from {}", activity_->name());
     activity_->start([this](const Activity& a) { on_activity(a); });
+    start_smart_pause();
 
     try {
         settings_watch_ = std::make_unique<FileWatch>(io_, options_.settings_file, [this] { reload_settings(true); });
@@ -118,9 +119,32 @@ int Daemon::run()
     return 0;
 }
 
+void Daemon::start_smart_pause()
+{
+    smart_pause_settings_ = engine_->settings().smart_pause;
+    if (!smart_pause_)
+        smart_pause_ = std::make_unique<SmartPauseWatch>([this](const std::string& why) {
+            if (stopping_) return;
+            logger("scheduler").info("smart pause: {}", why.empty() ? "nothing holds breaks now" : "breaks wait: " + why);
+            engine_->hold(now(), why);
+            after_change();
+        });
+    try {
+        auto sources = make_hold_sources(io_, smart_pause_settings_, options_.hold);
+        std::string names;
+        for (const auto& s : sources) names += (names.empty() ? "" : ", ") + s->name();
+        logger("activity").info("smart pause from {}", names.empty() ? "nothing" : names);
+        smart_pause_->start(std::move(sources));
+    } catch (const std::exception& e) {
+        logger("activity").error("smart pause: {}", e.what());
+    }
+}
+
 void Daemon::stop(const char* why)
 {
     logger("limberd").info("{}: saving and stopping", why);
+    stopping_ = true;
+    if (smart_pause_) smart_pause_->stop();
     sd_notify(0, "STOPPING=1");
     save();
     if (activity_) activity_->stop();
@@ -216,7 +240,10 @@ void Daemon::on_event(const Event& e)
         notifier_->show("A break in a minute", "Finish what you are doing; " + name(e.routine) + " is next.", false);
         break;
     case Event::Kind::BreakDue:
-        notifier_->show("Time for a break", name(e.routine) + ": a few minutes to loosen your upper back.", true);
+        if (e.detail == "held")
+            notifier_->show("Ready for your break?", name(e.routine) + " waited until you were free; a few minutes now?", true);
+        else
+            notifier_->show("Time for a break", name(e.routine) + ": a few minutes to loosen your upper back.", true);
         break;
     case Event::Kind::BreakStarted:
     case Event::Kind::Skipped:
@@ -233,7 +260,9 @@ void Daemon::reload_settings(bool from_watch)
     std::string error;
     Settings s = load_settings_or_last(ok, error);
     if (ok) {
+        const bool sources_changed = !(s.smart_pause == smart_pause_settings_);
         engine_->reconfigure(std::move(s));
+        if (sources_changed && smart_pause_) start_smart_pause();
         logger("config").info("{} {}", from_watch ? "reloaded" : "reloaded on request:", options_.settings_file.string());
         server_->broadcast(to_line(protocol::PushedEvent{"config_reloaded", {{"file", options_.settings_file.string()}}}));
     } else {

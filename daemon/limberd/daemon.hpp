@@ -5,6 +5,7 @@
 #include "activity/activity_source.hpp"
 #include "instance_lock.hpp"
 #include "ipc/server.hpp"
+#include "pause/hold_sources.hpp"
 #include "limber/engine.hpp"
 #include "limber/error.hpp"
 #include "limber/paths.hpp"
@@ -31,6 +32,7 @@ struct DaemonOptions {
     double time_scale = 1.0;  // > 1 only for demos and tests
     std::optional<WallTime> clock_start;  // with time_scale: the calendar starts here
     bool notifications = true;
+    HoldSourceOptions hold;  // smart pause's sources (--smart-pause, --video-devices)
 };
 
 class Daemon {
@@ -56,6 +58,8 @@ private:
     void on_event(const Event& event);
     void on_activity(const Activity& activity);
     void reload_settings(bool from_watch);
+    // (Re)starts smart pause's sources for the settings in use.
+    void start_smart_pause();
     void save();
     void stop(const char* why);
     Settings load_settings_or_last(bool& ok, std::string& error);
@@ -70,6 +74,9 @@ private:
     std::unique_ptr<ResilientStore> store_;
     std::unique_ptr<Engine> engine_;
     std::unique_ptr<ActivitySource> activity_;
+    std::unique_ptr<SmartPauseWatch> smart_pause_;
+    SmartPause smart_pause_settings_;
+    bool stopping_ = false;
     std::unique_ptr<ipc::Server> server_;
     std::unique_ptr<FileWatch> settings_watch_;
     std::unique_ptr<ClockSetWatch> clock_watch_;

@@ -60,6 +60,8 @@ int main(int argc, char** argv)
     bool no_notify = false;
     double time_scale = 1.0;
     std::string clock_start;
+    std::string smart_pause = "auto";
+    std::string video_devices = "/dev";
     app.add_option("--config", config, "Settings file (default: $XDG_CONFIG_HOME/limber/limber.toml, created on first run)");
     app.add_flag("--check-config", check_only, "Check the catalog and settings, print the plan, and exit");
     app.add_option("--activity-source", activity,
@@ -71,6 +73,9 @@ int main(int argc, char** argv)
     app.add_option("--time-scale", time_scale, "Run the schedule this many times faster (demos and tests)")
         ->check(CLI::Range(0.001, 100000.0));
     app.add_option("--clock-start", clock_start, "With --time-scale: start the calendar at this UTC time, YYYY-MM-DDTHH:MM:SSZ");
+    app.add_option("--smart-pause", smart_pause,
+                   "Smart pause's signals: auto (those limber.toml leaves on), none, or a list of microphone, camera, fullscreen, inhibitors, dnd, apps");
+    app.add_option("--video-devices", video_devices, "Where the camera signal looks for video* devices (default /dev; for tests)");
     CLI11_PARSE(app, argc, argv);
     // A client that hangs up mid-reply, or a dead display server, must not kill the daemon.
     std::signal(SIGPIPE, SIG_IGN);
@@ -104,6 +109,8 @@ int main(int argc, char** argv)
             o.clock_start = limber::WallTime{std::chrono::seconds{timegm(&tm)}};
         }
         o.notifications = !no_notify;
+        o.hold.spec = smart_pause;
+        o.hold.video_devices = video_devices;
         limber::Daemon daemon(std::move(o));
         return daemon.run();
     } catch (const limber::ConfigError& e) {

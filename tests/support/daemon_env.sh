@@ -180,3 +180,28 @@ start_notify_mock() {
   echo "the mock notification service did not start" >&2
   exit 1
 }
+
+# start_sni_watcher: a StatusNotifierWatcher (a dbusmock template) on the session bus, as a
+# panel would have; a tray registers its item with it. Needs start_bus session first.
+start_sni_watcher() {
+  /usr/bin/python3 -m dbusmock --session --template "$(dirname "${BASH_SOURCE[0]}")/sni_watcher_template.py" \
+    >>"$LIMBER_TEST_DIR/watcher.log" 2>&1 </dev/null &
+  SNI_WATCHER_PID=$!
+  LIMBER_TEST_PIDS+=("$SNI_WATCHER_PID")
+  local i
+  for i in $(seq 100); do
+    gdbus call --session -d org.kde.StatusNotifierWatcher -o /StatusNotifierWatcher -m org.freedesktop.DBus.Mock.GetCalls \
+      >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  echo "the mock watcher did not start:" >&2
+  cat "$LIMBER_TEST_DIR/watcher.log" >&2
+  exit 1
+}
+
+# sni_tooltip PID: the text of limber-tray PID's StatusNotifierItem tooltip (empty if none yet).
+sni_tooltip() {
+  gdbus call --session -d "org.kde.StatusNotifierItem-$1-1" -o /StatusNotifierItem \
+    -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierItem ToolTip 2>/dev/null |
+    sed -n "s/^(<('', @a(iiay) \[\], 'Limber', '\(.*\)')>,)\$/\1/p" || true
+}

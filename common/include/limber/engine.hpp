@@ -46,6 +46,8 @@ public:
     CommandResult pause(const Instant& now, Seconds length);
     CommandResult pause_until_tomorrow(const Instant& now);
     CommandResult resume(const Instant& now);
+    // Smart pause: the signal on now ("microphone: Firefox"), or "" when none is.
+    void hold(const Instant& now, const std::string& why);
     // Records an exercise done and its feedback. Refused for an unknown exercise.
     CommandResult step(const Instant& now, const StepReport& report);
     CommandResult reenable(const std::string& exercise);

@@ -26,6 +26,7 @@ struct HoldReason {
     // For people, in English: "you are on a call (Firefox is using the microphone)".
     [[nodiscard]] std::string text() const;
     [[nodiscard]] bool is_call() const { return kind == HoldKind::Microphone || kind == HoldKind::Camera; }
+    friend bool operator==(const HoldReason&, const HoldReason&) = default;
 };
 
 }  // namespace limber

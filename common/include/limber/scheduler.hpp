@@ -49,7 +49,7 @@ struct Event {
     std::optional<WallTime> until;
     std::string detail;
     // On break_started/completed/stopped, skipped and away_started: a break was pending, so
-    // this settles it. On break_due: false for a break coming back after a snooze.
+    // this settles it. On break_due: true for a break coming back after a snooze or a hold.
     bool was_due = false;
 };
 

@@ -39,6 +39,8 @@ struct WeekFigures {
     int skipped = 0;
     int missed = 0;       // due breaks neither taken, partly done, skipped nor settled by stepping away
     int natural = 0;      // times the user stepped away long enough
+    int held_long = 0;    // breaks that waited over an hour for a smart-pause signal to end
+    Counts held_by;       // of them, by signal: "call", "fullscreen", "inhibitor", "dnd", "app"
     std::optional<double> compliance;  // taken / due; empty when nothing was due
     std::vector<DayFigures> days;      // Monday to Sunday
     Seconds active{0};

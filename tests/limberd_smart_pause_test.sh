@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Smart pause in the real limberd, 600 times faster than real time: a "call" holding a camera
+# (a real character device made with mknod) makes the due break wait, with no break_due;
+# status and limberctl say why; once the call ends, the break is offered after the grace
+# period, as a held break; the record and the summary count it once.
+# Usage: limberd_smart_pause_test.sh LIMBERD LIMBERCTL. Exits 77 where mknod is not allowed.
+set -euo pipefail
+LIMBERD=$1 LIMBERCTL=$2
+. "$(dirname "$0")/support/daemon_env.sh"
+LIMBER_FAILED=0
+
+dev=$LIMBER_TEST_DIR/dev
+mkdir "$dev"
+mknod "$dev/video0" c 1 3 2>/dev/null || { echo "mknod is not allowed here" >&2; exit 77; }
+cat >"$LIMBER_TEST_DIR/videocall" <<'CALL'
+#!/bin/bash
+exec 3<"$1"
+for _ in $(seq 600); do sleep 0.1 3<&-; done
+CALL
+chmod +x "$LIMBER_TEST_DIR/videocall"
+
+settings '[breaks]
+every = "30m"
+[working_hours]
+enabled = false
+[daily_routine]
+enabled = false
+[smart_pause]
+grace = "10m"'
+export TZ=UTC
+# The call starts before limberd does: the source reports it at once.
+"$LIMBER_TEST_DIR/videocall" "$dev/video0" </dev/null >/dev/null 2>&1 &
+call=$!
+LIMBER_TEST_PIDS+=("$call")
+start_limberd --activity-source none --time-scale 600 --clock-start 2026-03-23T09:00:00Z \
+  --smart-pause camera --video-devices "$dev"
+watch_events
+wait_status "['hold']" "camera: videocall" 5
+
+wait_for '"event":"held"' 20
+check "no warning or break_due during the call" "$(grep -cE '"event":"(warning|break_due)"' "$LIMBER_TEST_DIR/events" || true)" 0
+check "held names the call" "$(grep '"event":"held"' "$LIMBER_TEST_DIR/events" | grep -c '"detail":"camera: videocall"' || true)" 1
+wait_status "['phase']" held 5
+expect_exit "limberctl status during the call" 0 \
+  "^Break waiting while you are on a call \(videocall is using the camera\): Quick Daily Reset" "$LIMBERCTL" status
+expect_exit "snoozing a waiting break" 3 "already waiting" "$LIMBERCTL" snooze
+
+kill "$call"; wait "$call" 2>/dev/null || true
+wait_status "['hold']" None 5
+expect_exit "limberctl status in the grace period" 0 "^Break waiting: offered in [0-9]+ min \(Quick Daily Reset\)" "$LIMBERCTL" status
+wait_for '"event":"break_due"' 20
+check "the offer says it waited" "$(grep '"event":"break_due"' "$LIMBER_TEST_DIR/events" | grep -c '"detail":"held"' || true)" 1
+wait_status "['phase']" due 5
+grep -q "smart pause: breaks wait: camera: videocall" "$LIMBER_TEST_DIR/limberd.log" && echo "ok   the log says why breaks wait" ||
+  { echo "FAIL the log does not say why breaks waited" >&2; LIMBER_FAILED=1; }
+
+"$LIMBERCTL" summary --json >"$LIMBER_TEST_DIR/summary.json"
+check "one break due, not two" "$(json_get "$LIMBER_TEST_DIR/summary.json" "['breaks']['due']")" 1
+stop_limberd
+db=$XDG_DATA_HOME/limber/limber.db
+check "recorded" "$(sqlite3 "$db" "SELECT group_concat(e, ' ') FROM (SELECT kind || ':' || detail AS e FROM events WHERE kind IN ('held', 'break_due') ORDER BY at_ms, id)")" \
+  "held:camera: videocall break_due:held"
+exit "$LIMBER_FAILED"
