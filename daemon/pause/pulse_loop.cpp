@@ -95,14 +95,21 @@ void wait_for(const std::shared_ptr<Event>& e, bool input)
 {
     const unsigned gen = e->generation;
     pollfd p{e->fd, static_cast<short>(input ? POLLIN : POLLOUT), 0};
-    if (::poll(&p, 1, 0) > 0) {
-        boost::asio::post(e->loop->io(), [e, gen, input, revents = p.revents] { fire(e, gen, input, revents); });
+    const bool ready = ::poll(&p, 1, 0) > 0;
+    if (ready || !e->descriptor->is_open()) {  // not open: dup() failed; libpulse hears of an error
+        boost::asio::post(e->loop->io(), [e, gen, input, revents = ready ? p.revents : short{POLLERR}] {
+            fire(e, gen, input, revents);
+        });
         return;
     }
     e->descriptor->async_wait(
         input ? boost::asio::posix::stream_descriptor::wait_read : boost::asio::posix::stream_descriptor::wait_write,
         [e, gen, input](const boost::system::error_code& ec) {
             if (ec == boost::asio::error::operation_aborted || e->dead || gen != e->generation) return;
+            if (ec) {
+                fire(e, gen, input, POLLERR);
+                return;
+            }
             // Asio may wake a wait spuriously (an event meant for an earlier descriptor it
             // recycled); libpulse takes a read that finds nothing for a dead connection. So
             // ask poll() again, which also reports a hang-up or an error.
