@@ -4,7 +4,7 @@
 # org.freedesktop.PowerManagement.Inhibit (power_inhibit_template.py), driven the way
 # applications drive them. Checks: no session bus; a service that starts after the source; an
 # idle inhibitor named by its application while one for suspend only does not count; one held
-# before the source starts; KDE's; and a service that goes away.
+# before the source starts; KDE's; a service that goes away; the bus that goes away.
 # Usage: pause_inhibitors_test.sh PROBE. Exits 77 (skipped) without dbus-daemon, gdbus or dbusmock.
 set -euo pipefail
 probe=$1
@@ -69,6 +69,7 @@ said=$(grep -c 'inhibitors: no session bus' "$out/nobus.err" || true)
 echo "ok   no bus: warned once"
 
 start_bus session
+bus_pid=${LIMBER_TEST_PIDS[-1]}
 
 # 2. GNOME's session manager starts after the source. A suspend-only inhibitor (flags 4) does
 # not count; an idle one (8) does, named by its app id even when the other is listed first.
@@ -117,3 +118,17 @@ on inhibitor: vlc
 off
 on inhibitor: vlc
 off"
+
+# 5. The session bus itself goes away during an inhibitor: off, a warning, and the probe lives on.
+mock power inhibit
+vlc=$(pm Inhibit vlc "Playing a video" | cookie)
+probe_run busgone --count 3 --timeout 30s
+wait_lines "$out/busgone.out" 2
+kill "$bus_pid"
+wait "$bus_pid" 2>/dev/null || true
+wait_lines "$out/busgone.out" 3
+probe_done busgone "off
+on inhibitor: vlc
+off"
+grep -q 'inhibitors: lost the session bus' "$out/busgone.err" || { echo "no warning on losing the bus:" >&2; cat "$out/busgone.err" >&2; exit 1; }
+echo "ok   lost bus: warned"
