@@ -18,6 +18,7 @@ out=$LIMBER_TEST_DIR
 probe_run() {  # probe_run NAME ARGS...: the probe in the background, its pid in $probe_pid
   local name=$1
   shift
+  : >"$out/$name.out"  # there before wait_lines looks
   "$probe" dnd "$@" >"$out/$name.out" 2>"$out/$name.err" </dev/null &
   probe_pid=$!
   LIMBER_TEST_PIDS+=("$probe_pid")
