@@ -11,12 +11,15 @@ packages=(
   # daemon and CLI
   libboost-dev libcli11-dev libx11-dev libxss-dev libxext-dev libsdbus-c++-dev libsystemd-dev
   libwayland-dev libwayland-bin wayland-protocols plasma-wayland-protocols
+  # smart pause: capture streams in PulseAudio or pipewire-pulse; GNOME's do-not-disturb in dconf
+  libpulse-dev libdconf-dev
   # tray
   libwxgtk3.2-dev libgtk-3-dev libdbusmenu-glib-dev libdbusmenu-gtk3-dev libcanberra-dev sound-theme-freedesktop libspeechd-dev
   # translations: the .pot extraction and the compiled catalogs
   gettext
-  # tests
+  # tests (dconf-service, dconf-gsettings-backend and the schemas: GNOME's do-not-disturb set by gsettings)
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils x11-apps openbox wmctrl sway wtype
+  dconf-service dconf-gsettings-backend gsettings-desktop-schemas libglib2.0-bin
   # sounds reaching a private PulseAudio's null sink
   pulseaudio pulseaudio-utils sox
   # spoken guidance reaching a private speech-dispatcher

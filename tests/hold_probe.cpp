@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     CLI::App app{"limber_hold_probe: print what holds breaks, as smart pause sees it"};
     limber::HoldSourceOptions options;
     std::string timeout = "30s";
+    std::string sound_retry = "1m";
     std::vector<std::string> apps;
     int count = 0;
     app.add_option("spec", options.spec, "auto, none, or a list such as camera,fullscreen");
@@ -23,6 +24,7 @@ int main(int argc, char** argv)
     app.add_option("--proc", options.proc, "The process tree (default /proc)");
     app.add_option("--app", apps, "An application during which breaks wait (repeatable)");
     app.add_option("--timeout", timeout, "Give up after this long (default 30s)");
+    app.add_option("--sound-retry", sound_retry, "Look for a missing sound server this often (default 1m; 0s: never)");
     app.add_option("--count", count, "Exit after this many lines; exit 2 if the timeout comes first");
     CLI11_PARSE(app, argc, argv);
 
@@ -31,6 +33,12 @@ int main(int argc, char** argv)
         std::cerr << "probe: --timeout: '" << timeout << "' is not a duration\n";
         return 1;
     }
+    const auto retry = limber::parse_duration(sound_retry);
+    if (!retry) {
+        std::cerr << "probe: --sound-retry: '" << sound_retry << "' is not a duration\n";
+        return 1;
+    }
+    options.sound_retry = *retry;
     try {
         boost::asio::io_context io;
         limber::SmartPause settings;

@@ -3,6 +3,7 @@
 #include "pause/apps.hpp"
 #include "pause/camera.hpp"
 #include "pause/hold_sources.hpp"
+#include "pause/microphone.hpp"
 #include "pause/x11_window.hpp"
 
 #include "support/catch.hpp"
@@ -101,4 +102,39 @@ TEST_CASE("the sources follow the spec and the settings")
     CHECK(limber::make_hold_sources(io, settings, options).empty());  // nothing listed
     options.spec = "camera,bogus";
     CHECK_THROWS_WITH(limber::make_hold_sources(io, settings, options), Catch::Contains("bogus"));
+}
+
+TEST_CASE("a capture stream is a call unless it is paused, ours, or a volume meter")
+{
+    using limber::CaptureStream;
+    using limber::capture_user;
+    CaptureStream call{false, "Firefox", "", "firefox-esr", "4242"};
+    CHECK(capture_user(call, "1") == std::optional<std::string>("Firefox"));
+    CaptureStream unnamed{false, "", "", "arecord", "4242"};
+    CHECK(capture_user(unnamed, "1") == std::optional<std::string>("arecord"));  // the program, then
+    CaptureStream paused = call;
+    paused.corked = true;
+    CHECK_FALSE(capture_user(paused, "1"));  // a corked (paused) stream hears nothing
+    CHECK_FALSE(capture_user(call, "4242"));  // our own process
+    for (const char* meter : {"org.PulseAudio.pavucontrol", "org.gnome.VolumeControl", "org.mate.VolumeControl",
+                              "org.kde.kmixd"}) {
+        CaptureStream level{false, "Volume Control", meter, "", "77"};
+        CHECK_FALSE(capture_user(level, "1"));
+    }
+}
+
+TEST_CASE("the microphone, inhibitor and do-not-disturb sources are made when wanted and allowed")
+{
+    boost::asio::io_context io;
+    limber::SmartPause settings;
+    limber::HoldSourceOptions options;
+    for (const char* name : {"microphone", "inhibitors", "dnd"}) {
+        options.spec = name;
+        auto sources = limber::make_hold_sources(io, settings, options);
+        REQUIRE(sources.size() == 1);
+        CHECK(sources.front()->name() == name);
+    }
+    settings.microphone = settings.inhibitors = settings.dnd = false;
+    options.spec = "microphone,inhibitors,dnd";
+    CHECK(limber::make_hold_sources(io, settings, options).empty());
 }

@@ -2,6 +2,9 @@
 
 #include "pause/apps.hpp"
 #include "pause/camera.hpp"
+#include "pause/dnd.hpp"
+#include "pause/inhibitors.hpp"
+#include "pause/microphone.hpp"
 #include "pause/x11_window.hpp"
 
 #include <cstdlib>
@@ -43,6 +46,7 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
     auto want = [&](const char* name) { return std::find(wanted.begin(), wanted.end(), name) != wanted.end(); };
 
     std::vector<std::unique_ptr<HoldSource>> out;
+    if (want("microphone") && settings.microphone) out.push_back(std::make_unique<MicrophoneWatch>(io, options.sound_retry));
     if (want("camera") && settings.camera) out.push_back(std::make_unique<CameraWatch>(io, options.video_devices, options.proc));
     // One X11 source serves both: a full-screen active window, and a listed application's.
     const bool x11 = (want("fullscreen") && settings.fullscreen) || (want("apps") && !settings.apps.empty());
@@ -51,6 +55,8 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
         if (auto w = X11Window::open(io, want("fullscreen") && settings.fullscreen, want("apps") ? settings.apps : std::vector<std::string>{}))
             out.push_back(std::move(w));
     }
+    if (want("inhibitors") && settings.inhibitors) out.push_back(std::make_unique<InhibitorsWatch>(io));
+    if (want("dnd") && settings.dnd) out.push_back(std::make_unique<DndWatch>(io));
     if (want("apps") && !settings.apps.empty()) out.push_back(std::make_unique<AppsWatch>(io, settings.apps, options.proc));
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include "pause/hold_source.hpp"
 
+#include <chrono>
 #include <string_view>
 
 namespace limber {
@@ -13,6 +14,8 @@ struct HoldSourceOptions {
     std::string spec = "auto";
     std::string video_devices = "/dev";  // where the camera source looks for video* devices
     std::string proc = "/proc";          // whose processes hold them open
+    // How often the microphone source looks again for a sound server it lacks (0: never).
+    std::chrono::seconds sound_retry{60};
 };
 
 // Throws std::invalid_argument for an unknown name in the spec.

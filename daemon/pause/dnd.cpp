@@ -1,0 +1,146 @@
+#include "pause/dnd.hpp"
+
+#include "activity/log.hpp"
+#include "pause/pause_bus.hpp"
+
+#include <dconf.h>
+#include <sdbus-c++/sdbus-c++.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace limber {
+namespace {
+
+constexpr const char* notify_service = "org.freedesktop.Notifications";
+constexpr const char* notify_path = "/org/freedesktop/Notifications";
+constexpr const char* notify_iface = "org.freedesktop.Notifications";
+constexpr const char* properties_iface = "org.freedesktop.DBus.Properties";
+
+// dconf's writer says which keys changed under a prefix; arg0path matches the prefix when it
+// is the key's directory, a parent of it, or the key itself.
+const std::string dconf_rule = "type='signal',interface='ca.desrt.dconf.Writer',member='Notify',"
+                               "arg0path='/org/gnome/desktop/notifications/'";
+
+}  // namespace
+
+DndWatch::DndWatch(boost::asio::io_context& io) : io_(io) {}
+
+DndWatch::~DndWatch()
+{
+    stop();
+    server_.reset();  // before the connection it uses
+    if (dconf_) g_object_unref(dconf_);
+}
+
+void DndWatch::start(HoldCallback on_change)
+{
+    stop();
+    on_change_ = std::move(on_change);
+    reported_ = false;
+    server_on_ = gnome_on_ = false;
+    server_.reset();
+    if (!bus_) bus_ = PauseBus::open(io_, "dnd", "the desktop's do-not-disturb is not seen");
+    if (!bus_) {
+        on_change_(std::nullopt);
+        return;
+    }
+    running_ = true;
+    bus_->forget_watches();
+    if (!dconf_) dconf_ = dconf_client_new();
+    try {
+        server_ = sdbus::createProxy(bus_->bus(), notify_service, notify_path);
+        server_->uponSignal("PropertiesChanged")
+            .onInterface(properties_iface)
+            .call([this](const std::string& iface, const std::map<std::string, sdbus::Variant>& changed,
+                         const std::vector<std::string>& invalidated) {
+                if (!running_ || iface != notify_iface) return;
+                if (const auto it = changed.find("Inhibited"); it != changed.end()) {
+                    ++server_asking_;  // an answer still on its way is older than this
+                    try {
+                        server_on_ = it->second.get<bool>();
+                    } catch (const sdbus::Error&) {
+                        server_on_ = false;
+                    }
+                    update();
+                } else if (std::find(invalidated.begin(), invalidated.end(), "Inhibited") != invalidated.end()) {
+                    ask_server();
+                }
+            });
+        server_->finishRegistration();
+        bus_->watch_name(notify_service, [this](bool owned) {
+            if (owned) {
+                ask_server();
+            } else {
+                ++server_asking_;
+                server_on_ = false;
+                update();
+            }
+        });
+        bus_->watch(dconf_rule, [this](sdbus::Message&) { read_gnome(); });
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("dnd: cannot listen on the session bus ({}); the desktop's do-not-disturb is not seen",
+                             e.getMessage());
+        running_ = false;
+        on_change_(std::nullopt);
+        return;
+    }
+    bus_->start([this] {
+        running_ = false;
+        on_change_(std::nullopt);
+    });
+    read_gnome();
+    ask_server();
+}
+
+void DndWatch::stop()
+{
+    if (!running_) return;
+    running_ = false;
+    bus_->stop();
+}
+
+void DndWatch::ask_server()
+{
+    if (!running_) return;
+    const unsigned asking = ++server_asking_;
+    server_->callMethodAsync("Get")
+        .onInterface(properties_iface)
+        .withArguments(std::string(notify_iface), std::string("Inhibited"))
+        .uponReplyInvoke([this, asking](const sdbus::Error* error, const sdbus::Variant& value) {
+            if (!running_ || asking != server_asking_) return;
+            server_on_ = false;  // no server, or one without the property: nothing inhibited there
+            if (!error) {
+                try {
+                    server_on_ = value.get<bool>();
+                } catch (const sdbus::Error&) {
+                }
+            }
+            update();
+        });
+}
+
+void DndWatch::read_gnome()
+{
+    if (!running_) return;
+    bool banners = true;  // the schema's default
+    if (GVariant* value = dconf_client_read(dconf_, gnome_show_banners_key)) {
+        if (g_variant_is_of_type(value, G_VARIANT_TYPE_BOOLEAN)) banners = g_variant_get_boolean(value) != FALSE;
+        g_variant_unref(value);
+    }
+    gnome_on_ = !banners;
+    update();
+}
+
+void DndWatch::update()
+{
+    const bool on = server_on_ || gnome_on_;
+    if (reported_ && on == last_) return;
+    reported_ = true;
+    last_ = on;
+    if (on) on_change_(HoldReason{HoldKind::DoNotDisturb, ""});
+    else on_change_(std::nullopt);
+}
+
+}  // namespace limber

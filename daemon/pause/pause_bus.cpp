@@ -1,0 +1,68 @@
+#include "pause/pause_bus.hpp"
+
+#include "activity/log.hpp"
+
+namespace limber {
+
+std::unique_ptr<PauseBus> PauseBus::open(boost::asio::io_context& io, const std::string& who, const std::string& what)
+{
+    try {
+        auto bus = sdbus::createSessionBusConnection();
+        return std::unique_ptr<PauseBus>(new PauseBus(io, std::move(bus), who, what));
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("{}: no session bus ({}); {}", who, e.getMessage(), what);
+        return nullptr;
+    }
+}
+
+PauseBus::PauseBus(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, std::string who, std::string what)
+    : bus_(std::move(bus)), who_(std::move(who)), what_(std::move(what)), pump_(io, *bus_, [this](const std::string& why) {
+          activity_log()->warn("{}: lost the session bus ({}); {}", who_, why, what_);
+          running_ = false;
+          if (on_lost_) on_lost_();
+      })
+{
+}
+
+PauseBus::~PauseBus()
+{
+    stop();
+    matches_.clear();
+}
+
+void PauseBus::watch_name(const std::string& name, std::function<void(bool)> on_owner)
+{
+    const std::string rule = "type='signal',sender='org.freedesktop.DBus',path='/org/freedesktop/DBus',"
+                             "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='" + name + "'";
+    watch(rule, [on_owner = std::move(on_owner)](sdbus::Message& msg) {
+        std::string changed, old_owner, new_owner;
+        try {
+            msg >> changed >> old_owner >> new_owner;
+        } catch (const sdbus::Error&) {
+            return;
+        }
+        on_owner(!new_owner.empty());
+    });
+}
+
+void PauseBus::watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message)
+{
+    matches_.push_back(bus_->addMatch(rule, [this, on_message = std::move(on_message)](sdbus::Message& msg) {
+        if (running_) on_message(msg);
+    }));
+}
+
+void PauseBus::start(std::function<void()> on_lost)
+{
+    on_lost_ = std::move(on_lost);
+    running_ = true;
+    pump_.start();
+}
+
+void PauseBus::stop()
+{
+    running_ = false;
+    pump_.stop();
+}
+
+}  // namespace limber

@@ -1,0 +1,55 @@
+// The session bus as smart pause's D-Bus sources use it: a connection of the source's own,
+// driven from the Asio loop by a BusPump (no thread), and word of services coming and going.
+#pragma once
+
+#include "activity/bus_pump.hpp"
+
+#include <sdbus-c++/sdbus-c++.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace limber {
+
+class PauseBus {
+public:
+    // Connects to the session bus; null, after a warning naming `who` and `what` is lost
+    // ("inhibitors: no session bus (...); applications keeping the screen awake are not
+    // seen"), when there is none.
+    static std::unique_ptr<PauseBus> open(boost::asio::io_context& io, const std::string& who, const std::string& what);
+    ~PauseBus();
+    PauseBus(const PauseBus&) = delete;
+    PauseBus& operator=(const PauseBus&) = delete;
+
+    [[nodiscard]] sdbus::IConnection& bus() { return *bus_; }
+
+    // Calls `on_owner(true)` when the well-known `name` gets an owner and `on_owner(false)`
+    // when it loses it (NameOwnerChanged, matched on the name alone so that nothing else on
+    // the bus wakes us). Throws sdbus::Error.
+    void watch_name(const std::string& name, std::function<void(bool)> on_owner);
+    // Calls `on_message` for each message matching the D-Bus match `rule`. Throws sdbus::Error.
+    void watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message);
+
+    // Forgets every watch (before a source that starts again adds its own anew). Not from
+    // inside a watch's handler.
+    void forget_watches() { matches_.clear(); }
+
+    // Pumps the connection; `on_lost` runs once if the bus goes away (after a warning).
+    void start(std::function<void()> on_lost);
+    // No handler runs after this; the matches stay until the next start or the end.
+    void stop();
+
+private:
+    PauseBus(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, std::string who, std::string what);
+
+    std::unique_ptr<sdbus::IConnection> bus_;
+    std::string who_, what_;
+    std::function<void()> on_lost_;
+    BusPump pump_;
+    std::vector<sdbus::Slot> matches_;
+    bool running_ = false;
+};
+
+}  // namespace limber
