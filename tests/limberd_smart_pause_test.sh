@@ -26,7 +26,7 @@ enabled = false
 [daily_routine]
 enabled = false
 [smart_pause]
-grace = "10m"'
+grace = "40m"'
 export TZ=UTC
 # The call starts before limberd does: the source reports it at once.
 "$LIMBER_TEST_DIR/videocall" "$dev/video0" </dev/null >/dev/null 2>&1 &

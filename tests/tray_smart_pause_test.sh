@@ -29,7 +29,7 @@ start_xvfb 1024x768
 start_bus session
 start_sni_watcher
 settings '[breaks]
-every = "40m"
+every = "80m"
 [working_hours]
 enabled = false
 [daily_routine]
