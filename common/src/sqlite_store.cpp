@@ -127,6 +127,8 @@ SqliteStore::~SqliteStore() = default;
 
 SQLite::Database& SqliteStore::database() { return *db_; }
 
+void SqliteStore::set_busy_timeout(std::chrono::milliseconds wait) { db_->setBusyTimeout(static_cast<int>(wait.count())); }
+
 void SqliteStore::migrate(SQLite::Database& db, int version)
 {
     const int current = db.execAndGet("PRAGMA user_version").getInt();
