@@ -428,6 +428,11 @@ SchedulerState Scheduler::save(const Instant& now) const
     st.pause_reason = pause_ ? pause_->reason : "";
     st.daily_done_on = daily_done_on_;
     st.saved_at = now.wall;
+    if (const auto& pending = due_ ? due_ : snoozed_due_) {
+        st.due_routine = pending->routine;
+        st.due_reason = pending->reason;
+        st.due_snoozed = !due_.has_value();
+    }
     return st;
 }
 
@@ -440,6 +445,16 @@ void Scheduler::restore(const SchedulerState& state, const Instant& now)
         earned_ = state.earned;
         snoozes_used_ = state.snoozes_used;
         warned_ = earned_ >= nanoseconds{settings_.every - settings_.warn_before};
+        if (state.due_routine) {
+            const Pending pending{*state.due_routine, state.due_reason};
+            if (state.due_snoozed) {
+                snoozed_due_ = pending;
+                snoozed_ = true;
+                warned_ = true;
+            } else {
+                due_ = pending;  // already announced: not again
+            }
+        }
     }
     pause_.reset();
     if (state.paused_until && *state.paused_until > now.wall)
