@@ -175,15 +175,19 @@ void Daemon::after_change()
         last_status_line_ = line;
         server_->broadcast(std::move(line));
     }
-    // Save while the count moves; a user away or paused changes nothing worth a wake-up.
-    if (s.phase == Phase::Working && s.activity == ActivityKind::Active) {
+    // Save while the count moves: at the desk or briefly idle (reading), also while a break is
+    // due. A user locked, asleep, away or paused changes nothing worth a wake-up.
+    if ((s.phase == Phase::Working || s.phase == Phase::Due) &&
+        (s.activity == ActivityKind::Active || s.activity == ActivityKind::Idle)) {
         if (save_timer_.expiry() <= boost::asio::steady_timer::clock_type::now()) {
             // Two minutes of the schedule's time: on a faster clock (tests, demos) as often.
             auto real = std::chrono::duration_cast<std::chrono::nanoseconds>(save_interval);
             if (auto* scaled_clock = dynamic_cast<ScaledClock*>(clock_.get())) real = scaled_clock->real(real);
             save_timer_.expires_after(real);
             save_timer_.async_wait([this](const boost::system::error_code& ec) {
-                if (!ec) save();
+                if (ec) return;
+                save();
+                after_change();  // sets the timer again while the user still sits
             });
         }
     }
