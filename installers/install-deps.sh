@@ -17,6 +17,8 @@ packages=(
   gettext
   # tests
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils sway wtype
+  # the fuzzers (clang's libFuzzer, ASan, UBSan) and the memory checks under valgrind
+  clang libclang-rt-dev valgrind
   # sounds reaching a private PulseAudio's null sink
   pulseaudio pulseaudio-utils sox
   # spoken guidance reaching a private speech-dispatcher
