@@ -22,7 +22,7 @@ for target in protocol config; do
   crashes=$build/fuzz-crashes/$target/
   mkdir -p "$corpus" "$crashes"
   echo "fuzz: $target for $seconds s"
-  if "$build/fuzz/${target}_fuzzer" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+  if "$build/bin/${target}_fuzzer" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$crashes" -print_final_stats=1 "$corpus" "fuzz/corpus/$target" fuzz/regressions/$target \
     >"$build/fuzz-$target.log" 2>&1; then
     grep -E "stat::number_of_executed_units|stat::new_units_added" "$build/fuzz-$target.log" | tr '\n' ' '
