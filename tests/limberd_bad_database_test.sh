@@ -27,8 +27,9 @@ enabled = false'
 # kinds: the kinds of event in the database, in order, on one line.
 kinds() { sqlite3 "$db" "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM events ORDER BY id)"; }
 # timed LABEL LIMIT_MS COMMAND...: COMMAND must succeed within LIMIT_MS.
+# LIMBER_TIME_FACTOR multiplies the limits in sanitizer builds, which run several times slower.
 timed() {
-  local label=$1 limit=$2 t0 t1 rc=0
+  local label=$1 limit=$(($2 * ${LIMBER_TIME_FACTOR:-1})) t0 t1 rc=0
   shift 2
   t0=$(date +%s%N)
   "$@" >"$LIMBER_TEST_DIR/out" 2>&1 || rc=$?

@@ -43,13 +43,18 @@ def status_once(path):
     return time.monotonic() - t0
 
 
+# Sanitizer builds run several times slower: there the bound is multiplied, since they look
+# for memory errors, not speed (tests/run-all.sh sets it; the ordinary build keeps 1 s).
+LIMIT = 1.0 * float(os.environ.get("LIMBER_TIME_FACTOR", "1"))
+
+
 def verdict(times, what):
     answered = [t for t in times if t is not None]
     worst = max(answered) if answered else float("inf")
     print(f"{what}: {len(answered)} of {len(times)} status requests answered, slowest {worst * 1000:.0f} ms, "
           f"median {sorted(answered)[len(answered) // 2] * 1000 if answered else 0:.0f} ms")
-    if len(answered) != len(times) or worst >= 1.0:
-        print(f"FAIL {what}: status must be answered within a second, every time", file=sys.stderr)
+    if len(answered) != len(times) or worst >= LIMIT:
+        print(f"FAIL {what}: status must be answered within {LIMIT:g} s, every time", file=sys.stderr)
         return 1
     return 0
 

@@ -56,8 +56,10 @@ bool make_room(Server::Hub& hub, pid_t newcomer)
             quietest = s;
     }
     if (!quietest) return false;
-    logger().warn("{} clients at once: dropping client {} (pid {}), the quietest, for pid {}", hub.sessions.size(),
-                  quietest->id(), quietest->peer_pid(), newcomer);
+    // A flood of connections is one line in the log per hundred, not one per connection.
+    if (hub.dropped_for_room++ % 100 == 0)
+        logger().warn("{} clients at once: dropping client {} (pid {}), the quietest, for pid {} ({} dropped so far)",
+                      hub.sessions.size(), quietest->id(), quietest->peer_pid(), newcomer, hub.dropped_for_room);
     quietest->close();
     return true;
 }
