@@ -104,10 +104,14 @@ if [ "$(id -u)" -ne 0 ]; then
   echo "skip read-only directory and full disk: they need mount (root)"
   exit "$LIMBER_FAILED"
 fi
+if ! mount --bind "$data" "$data" 2>"$LIMBER_TEST_DIR/mount.err"; then
+  echo "skip read-only directory and full disk: mount is not allowed here ($(cat "$LIMBER_TEST_DIR/mount.err"))"
+  exit "$LIMBER_FAILED"
+fi
+mounts+=("$data")
 
 # 4. A read-only directory: limberd starts all the same, keeps what it cannot write, and writes
 # it once the directory can be written again.
-mount --bind "$data" "$data" && mounts+=("$data")
 mount -o remount,bind,ro "$data"
 start_limberd --activity-source none
 timed "read-only: status" 1000 "$LIMBERCTL" status
