@@ -11,9 +11,10 @@ seconds=${1:-60}
 build=${2:-build-fuzz}
 command -v clang++ >/dev/null || { echo "fuzz/run.sh: clang++ is needed (installers/install-deps.sh)" >&2; exit 1; }
 flags="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+mkdir -p "$build"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
   -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" -DLIMBER_FUZZ=ON -DLIMBER_BUILD_TRAY=OFF -DLIMBER_BUILD_TESTS=OFF \
-  >"$build.configure.log" 2>&1 || { cat "$build.configure.log" >&2; exit 1; }
+  >"$build/configure.log" 2>&1 || { cat "$build/configure.log" >&2; exit 1; }
 nice -n 10 cmake --build "$build" -j"$(nproc)" --target protocol_fuzzer config_fuzzer >/dev/null
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
