@@ -20,6 +20,8 @@ packages=(
   # tests (dconf-service, dconf-gsettings-backend and the schemas: GNOME's do-not-disturb set by gsettings)
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils x11-apps openbox wmctrl sway wtype
   dconf-service dconf-gsettings-backend gsettings-desktop-schemas libglib2.0-bin
+  # the fuzzers (clang's libFuzzer, ASan, UBSan) and the memory checks under valgrind
+  clang libclang-rt-dev valgrind
   # sounds reaching a private PulseAudio's null sink
   pulseaudio pulseaudio-utils sox
   # spoken guidance reaching a private speech-dispatcher

@@ -183,3 +183,21 @@ TEST_CASE("a subscriber that does not read is dropped once its queue is full")
     CHECK(sleeper.closed_within(10s));
     CHECK(reader.call(Verb::Status).ok);
 }
+
+TEST_CASE("a full server makes room for a new client by dropping the quietest, subscribers last")
+{
+    limber::ipc::ServerOptions options;
+    options.max_sessions = 3;
+    TestServer t(options);
+    limber::Client subscriber(t.socket());
+    REQUIRE(subscriber.call(Verb::Subscribe).ok);  // heard from first, but subscribed
+    RawClient quiet(t.socket());                  // connected, never says a word
+    limber::Client chatty(t.socket());
+    REQUIRE(chatty.call(Verb::Status).ok);
+    // Full: a fourth client is answered, and the quiet one is the one that gave way.
+    limber::Client newcomer(t.socket());
+    CHECK(newcomer.call(Verb::Status).ok);
+    CHECK(quiet.closed_within(10s));
+    CHECK(chatty.call(Verb::Status).ok);
+    CHECK(subscriber.call(Verb::Status).ok);
+}

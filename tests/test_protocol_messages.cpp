@@ -156,3 +156,13 @@ TEST_CASE("scheduler events become pushed events with per-kind fields")
     e.length = -3600s;
     CHECK(to_pushed_event(e).data["jump_seconds"] == -3600);
 }
+
+TEST_CASE("a reply whose id is not an integer is refused, not converted")
+{
+    // Found by the fuzzer: a float id was converted to an integer, which is undefined.
+    for (const char* line : {R"({"v":1,"id":1.5e308,"ok":true,"result":{}})", R"({"v":1,"id":2.5,"ok":true,"result":{}})",
+                             R"({"v":1,"id":18446744073709551615,"ok":true,"result":{}})"})
+        CHECK_THROWS_WITH(limber::protocol::parse_server_message(line), Catch::Contains("id is not an integer"));
+    const auto ok = limber::protocol::parse_server_message(R"({"v":1,"id":9223372036854775807,"ok":true,"result":{}})");
+    CHECK(std::get<limber::protocol::Reply>(ok).id == INT64_MAX);
+}

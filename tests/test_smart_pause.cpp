@@ -223,3 +223,39 @@ TEST_CASE("hold reasons read back and read well")
     CHECK(HoldReason::parse("dnd").text() == "do not disturb is on");
     CHECK(HoldReason::parse("something else").kind == HoldKind::App);
 }
+
+TEST_CASE("a held break survives a restart: not announced again, offered after the grace")
+{
+    Day before(plain_settings());
+    hold(before, "microphone");
+    before.run(50min);
+    REQUIRE(before.status().phase == Phase::Held);
+    const auto saved = before.scheduler.save(before.now());
+    CHECK(saved.due_held);
+    CHECK(limber::SchedulerState::from_json(saved.to_json()) == saved);
+
+    SECTION("the call goes on: it waits on")
+    {
+        Day after(plain_settings());
+        after.scheduler.restore(saved, after.now());
+        hold(after, "microphone");  // the source reports as limberd starts
+        after.run(30min);
+        CHECK(after.count(Kind::Held) == 0);
+        CHECK(after.count(Kind::BreakDue) == 0);
+        CHECK(after.status().phase == Phase::Held);
+        hold(after, "");
+        after.run(2min);
+        REQUIRE(after.count(Kind::BreakDue) == 1);
+        CHECK(after.of(Kind::BreakDue)[0].event.detail == "held");
+    }
+    SECTION("the call ended while limberd was down: offered after the grace, once")
+    {
+        Day after(plain_settings());
+        after.scheduler.restore(saved, after.now());
+        after.run(1min);
+        CHECK(after.count(Kind::BreakDue) == 0);
+        after.run(1min);
+        CHECK(after.count(Kind::BreakDue) == 1);
+        CHECK(after.count(Kind::Held) == 0);
+    }
+}

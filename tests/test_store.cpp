@@ -258,3 +258,41 @@ TEST_CASE("a failed write is kept in memory, reported, and written when the data
     for (const auto& r : store.records(all_first, all_last)) kinds.push_back(r.kind);
     CHECK(kinds == std::vector<std::string>{"break_due", "snoozed"});
 }
+
+TEST_CASE("a database that cannot be opened yet is opened by a later write, and nothing waiting is lost")
+{
+    limber::test::TempDir dir;
+    std::ofstream(dir.path() / "data") << "a file where the directory should be";
+    const auto path = (dir.path() / "data" / "limber.db").string();
+    limber::OpeningStore store(path);
+    CHECK_FALSE(store.is_open());
+    CHECK_THAT(store.error(), Catch::Contains(path + ": cannot open the database"));
+
+    std::vector<std::string> errors;
+    limber::ResilientStore resilient(store, [&](const std::string& m) { errors.push_back(m); });
+    resilient.append(record(stamp(2026, 11, 23, 9, 0), "break_due"));
+    resilient.append(record(stamp(2026, 11, 23, 9, 1), "snoozed"));
+    CHECK(resilient.pending() == 2);
+    REQUIRE(errors.size() == 2);
+    CHECK_THAT(errors[0], Catch::Contains(path) && Catch::Contains("kept in memory and retried"));
+    CHECK_THROWS_AS(store.records(all_first, all_last), StoreError);
+
+    std::filesystem::remove(dir.path() / "data");  // the disk comes back
+    REQUIRE(resilient.flush());
+    CHECK(store.is_open());
+    CHECK(store.error().empty());
+    std::vector<std::string> kinds;
+    for (const auto& r : store.records(all_first, all_last)) kinds.push_back(r.kind);
+    CHECK(kinds == std::vector<std::string>{"break_due", "snoozed"});
+}
+
+TEST_CASE("a database from a newer version is refused at once by the opening store too")
+{
+    limber::test::TempDir dir;
+    const auto path = (dir.path() / "limber.db").string();
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_WITH(limber::OpeningStore(path), Catch::Contains("newer Limber"));
+}

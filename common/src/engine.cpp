@@ -5,7 +5,8 @@ namespace limber {
 Engine::Engine(Catalog catalog, Settings settings, Store& store, const Instant& now, ActivityKind initial,
                EventSink sink, Warn warn)
     : catalog_(std::move(catalog)), store_(store), scheduler_(std::move(settings)), progression_(catalog_),
-      sink_(std::move(sink)), warn_(std::move(warn)), span_kind_(initial), span_start_(Stamp::of(now))
+      sink_(std::move(sink)), warn_(std::move(warn)), span_kind_(initial), span_start_(Stamp::of(now)),
+      span_start_mono_(now.mono)
 {
     try {
         if (auto saved = store_.value(state_key)) scheduler_.restore(SchedulerState::from_json(*saved), now);
@@ -34,10 +35,19 @@ CommandResult Engine::publish(CommandResult result)
     return result;
 }
 
-void Engine::close_span(const Stamp& end)
+void Engine::close_span(const Stamp& end, MonoTime end_mono)
 {
-    if (end.utc > span_start_.utc) store_.append(Span{span_kind_, span_start_, end.utc});
+    // A span is as long as it lasted. When the calendar was set while it ran (the scheduler's
+    // clock_jumped), its calendar length is wrong by the jump: it is recorded with its real
+    // length from where it began, and the next begins on the new calendar.
+    constexpr std::chrono::seconds jump{90};
+    const auto lasted = end_mono - span_start_mono_;
+    const auto on_calendar = end.utc - span_start_.utc;
+    const bool jumped = on_calendar - lasted > jump || lasted - on_calendar > jump;
+    const WallTime span_end = jumped ? span_start_.utc + lasted : end.utc;
+    if (span_end > span_start_.utc) store_.append(Span{span_kind_, span_start_, span_end});
     span_start_ = end;
+    span_start_mono_ = end_mono;
 }
 
 void Engine::activity(const Instant& now, const Activity& activity)
@@ -45,9 +55,14 @@ void Engine::activity(const Instant& now, const Activity& activity)
     if (activity.kind != span_kind_) {
         // A state learnt late began at `since`: the span before it ends there.
         Stamp at = Stamp::of(now);
-        if (activity.since && *activity.since < now.mono) at.utc -= now.mono - *activity.since;
+        MonoTime at_mono = now.mono;
+        if (activity.since && *activity.since < now.mono) {
+            at.utc -= now.mono - *activity.since;
+            at_mono = *activity.since;
+        }
         if (at.utc < span_start_.utc) at.utc = span_start_.utc;
-        close_span(at);
+        if (at_mono < span_start_mono_) at_mono = span_start_mono_;
+        close_span(at, at_mono);
         span_kind_ = activity.kind;
     }
     publish(scheduler_.feed(now, activity));
@@ -118,7 +133,7 @@ void Engine::reconfigure(Settings settings) { scheduler_.reconfigure(std::move(s
 
 void Engine::save(const Instant& now)
 {
-    close_span(Stamp::of(now));
+    close_span(Stamp::of(now), now.mono);
     store_.set_value(state_key, scheduler_.save(now).to_json());
 }
 

@@ -2,6 +2,7 @@
 #include "limber/protocol.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 #include <utility>
@@ -141,7 +142,13 @@ ServerMessage parse_server_message(std::string_view line)
         if (const auto ev = j.find("event"); ev != j.end())
             return PushedEvent{ev->get<std::string>(), j.value("data", json::object())};
         Reply r;
-        if (const auto id = j.at("id"); !id.is_null()) r.id = id.get<std::int64_t>();
+        if (const auto id = j.at("id"); !id.is_null()) {
+            // A float or an integer past int64 would not convert: say so rather than guess.
+            if (!id.is_number_integer() ||
+                (id.is_number_unsigned() && id.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)))
+                throw std::runtime_error("the daemon sent a reply whose id is not an integer: " + id.dump());
+            r.id = id.get<std::int64_t>();
+        }
         r.ok = j.at("ok").get<bool>();
         if (r.ok) {
             r.result = j.value("result", json::object());

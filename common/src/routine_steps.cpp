@@ -22,7 +22,8 @@ std::vector<RoutineStep> routine_steps(const Catalog& catalog, const std::vector
     for (const auto& [id, dose] : plan) {
         const Exercise* e = catalog.find_exercise(id);
         if (!e) continue;
-        auto add = [&](RoutineStep::Phase phase, const std::string& side, int rep, int seconds) {
+        // Named captures: clang before 16 cannot capture structured bindings.
+        auto add = [&, &id = id, &dose = dose](RoutineStep::Phase phase, const std::string& side, int rep, int seconds) {
             if (seconds > 0) steps.push_back({id, index, side, rep, dose.reps, phase, Seconds{seconds}});
         };
         add(RoutineStep::Phase::Setup, "", 0, e->dose.setup_seconds);

@@ -501,6 +501,12 @@ SchedulerState Scheduler::save(const Instant& now) const
     st.pause_reason = pause_ ? pause_->reason : "";
     st.daily_done_on = daily_done_on_;
     st.saved_at = now.wall;
+    if (const auto& pending = due_ ? due_ : held_ ? held_ : snoozed_due_) {
+        st.due_routine = pending->routine;
+        st.due_reason = pending->reason;
+        st.due_snoozed = !due_ && !held_;
+        st.due_held = !due_ && held_;
+    }
     return st;
 }
 
@@ -513,6 +519,23 @@ void Scheduler::restore(const SchedulerState& state, const Instant& now)
         earned_ = state.earned;
         snoozes_used_ = state.snoozes_used;
         warned_ = earned_ >= nanoseconds{settings_.every - settings_.warn_before};
+        if (state.due_routine) {
+            const Pending pending{*state.due_routine, state.due_reason};
+            if (state.due_snoozed) {
+                snoozed_due_ = pending;
+                snoozed_ = true;
+                warned_ = true;
+            } else if (state.due_held) {
+                // Held and already counted: it waits on. The signals report again as limberd
+                // starts; if none is on by the end of the grace period, it is offered.
+                held_ = pending;
+                held_since_ = now.mono;
+                offer_at_ = now.mono + nanoseconds{settings_.smart_pause.grace};
+                warned_ = true;
+            } else {
+                due_ = pending;  // already announced: not again
+            }
+        }
     }
     pause_.reset();
     if (state.paused_until && *state.paused_until > now.wall)

@@ -67,6 +67,12 @@ std::string SchedulerState::to_json() const
     j["pause_reason"] = pause_reason;
     j["daily_done_on"] = daily_done_on ? nlohmann::json(*daily_done_on) : nlohmann::json();
     j["saved_at_ns"] = saved_at.time_since_epoch().count();
+    if (due_routine) {
+        j["due"] = {{"routine", *due_routine},
+                    {"reason", due_reason == DueReason::Daily ? "daily" : "earned"},
+                    {"snoozed", due_snoozed},
+                    {"held", due_held}};
+    }
     return j.dump();
 }
 
@@ -84,6 +90,15 @@ SchedulerState SchedulerState::from_json(const std::string& text)
         st.pause_reason = j.at("pause_reason").get<std::string>();
         if (!j.at("daily_done_on").is_null()) st.daily_done_on = j.at("daily_done_on").get<std::int64_t>();
         st.saved_at = WallTime{nanoseconds{j.at("saved_at_ns").get<std::int64_t>()}};
+        if (j.contains("due")) {  // absent in states saved before it was kept
+            const auto& d = j.at("due");
+            st.due_routine = d.at("routine").get<std::string>();
+            const auto reason = d.at("reason").get<std::string>();
+            if (reason != "earned" && reason != "daily") throw std::runtime_error("unknown due reason \"" + reason + "\"");
+            st.due_reason = reason == "daily" ? DueReason::Daily : DueReason::Earned;
+            st.due_snoozed = d.at("snoozed").get<bool>();
+            st.due_held = d.value("held", false);  // absent before smart pause
+        }
         return st;
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(std::string("scheduler state: ") + e.what());

@@ -127,6 +127,8 @@ SqliteStore::~SqliteStore() = default;
 
 SQLite::Database& SqliteStore::database() { return *db_; }
 
+void SqliteStore::set_busy_timeout(std::chrono::milliseconds wait) { db_->setBusyTimeout(static_cast<int>(wait.count())); }
+
 void SqliteStore::migrate(SQLite::Database& db, int version)
 {
     const int current = db.execAndGet("PRAGMA user_version").getInt();
@@ -229,8 +231,11 @@ void SqliteStore::append(const Span& span)
             const WallTime midnight{std::chrono::days{day + 1} - std::chrono::nanoseconds{span.start.utc_offset}};
             const WallTime end = std::min(span.end, midnight);
             SQLite::Statement last(*db_, "SELECT id, kind, end_ms, local_day FROM activity ORDER BY id DESC LIMIT 1");
+            // Only a span that carries on from the last one is merged into it: one that overlaps
+            // it (the calendar was set back) is a row of its own, so no time is lost.
             const bool merge = last.executeStep() && last.getColumn(1).getString() == to_string(span.kind) &&
-                               last.getColumn(3).getInt64() == day && last.getColumn(2).getInt64() >= to_ms(start) - 1000;
+                               last.getColumn(3).getInt64() == day && last.getColumn(2).getInt64() >= to_ms(start) - 1000 &&
+                               last.getColumn(2).getInt64() <= to_ms(start) + 1000;
             if (merge) {
                 SQLite::Statement q(*db_, "UPDATE activity SET end_ms = max(end_ms, ?) WHERE id = ?");
                 q.bind(1, to_ms(end));

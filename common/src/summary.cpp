@@ -26,13 +26,31 @@ Counts grouped(SQLite::Database& db, const char* sql, LocalDay first, LocalDay l
     return out;
 }
 
+// The break events between days ?1 and ?2 (bound once each), each on the day it counts for: what
+// settled a due break (done, stopped, skipped, stepped away from) counts on the day that break
+// came due, so a break due at 23:57 and done at 00:02 is due and taken on the same day, and in
+// the same week. A routine never runs for days, so the break is looked for on that day and the
+// one before.
+constexpr const char* break_events = R"(
+    WITH attributed AS (
+      SELECT e.kind, e.was_due,
+             CASE WHEN e.was_due = 1 AND e.kind IN ('break_completed', 'break_stopped', 'skipped', 'away_started')
+                  THEN coalesce((SELECT d.local_day FROM events d
+                                 WHERE ((d.kind = 'break_due' AND d.was_due = 0) OR d.kind = 'held')
+                                   AND d.local_day BETWEEN e.local_day - 1 AND e.local_day AND d.id < e.id
+                                 ORDER BY d.id DESC LIMIT 1), e.local_day)
+                  ELSE e.local_day END AS day
+      FROM events e
+      WHERE e.local_day BETWEEN ?1 AND ?2 + 1
+        AND e.kind IN ('break_due', 'held', 'break_completed', 'break_stopped', 'snoozed', 'skipped',
+                       'natural_break', 'away_started'))
+    )";
+
 void count_breaks(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay last)
 {
-    SQLite::Statement q(db, R"(
-        SELECT kind, was_due, count(*) FROM events
-        WHERE local_day BETWEEN ? AND ?
-          AND kind IN ('break_due', 'held', 'break_completed', 'break_stopped', 'snoozed', 'skipped',
-                       'natural_break', 'away_started')
+    SQLite::Statement q(db, std::string(break_events) + R"(
+        SELECT kind, was_due, count(*) FROM attributed
+        WHERE day BETWEEN ?1 AND ?2
         GROUP BY kind, was_due)");
     q.bind(1, first);
     q.bind(2, last);
@@ -180,13 +198,13 @@ WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions&
         }
         std::map<LocalDay, std::pair<int, int>> breaks;  // due, taken
         {
-            SQLite::Statement q(db, R"(
-                SELECT local_day,
+            SQLite::Statement q(db, std::string(break_events) + R"(
+                SELECT day,
                        sum((kind = 'break_due' AND was_due = 0) OR kind = 'held'),
                        sum(kind = 'break_completed' AND was_due = 1)
-                FROM events
-                WHERE local_day BETWEEN ? AND ? AND kind IN ('break_due', 'held', 'break_completed')
-                GROUP BY local_day)");
+                FROM attributed
+                WHERE day BETWEEN ?1 AND ?2 AND kind IN ('break_due', 'held', 'break_completed')
+                GROUP BY day)");
             q.bind(1, first);
             q.bind(2, last);
             while (q.executeStep())

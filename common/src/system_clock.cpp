@@ -5,6 +5,14 @@
 
 namespace limber {
 
+Minutes local_utc_offset(WallTime t)
+{
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::seconds>(t));
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    return std::chrono::duration_cast<Minutes>(std::chrono::seconds{local.tm_gmtoff});
+}
+
 Instant SystemClock::now() const
 {
     timespec boot{};

@@ -30,6 +30,7 @@ struct Server::Hub {
     boost::asio::steady_timer retry;  // backs off after an accept error (out of descriptors)
     std::map<std::uint64_t, std::shared_ptr<Session>> sessions;
     std::uint64_t next_id = 1;
+    std::uint64_t dropped_for_room = 0;  // clients closed to make room for new ones
     bool stopped = false;
 
     void forget(std::uint64_t id) { sessions.erase(id); }

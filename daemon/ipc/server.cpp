@@ -45,6 +45,25 @@ std::optional<Peer> peer_of(stream::socket& socket)
     return Peer{cred.uid, cred.pid};
 }
 
+// The server is full: the client heard from longest ago gives way, one that never subscribed
+// before a subscriber, so that a crowd of idle connections never keeps a new request (say
+// `status`) from an answer. False when no one can give way (max_sessions is 0).
+bool make_room(Server::Hub& hub, pid_t newcomer)
+{
+    std::shared_ptr<Session> quietest;
+    for (const auto& [id, s] : hub.sessions) {
+        if (!quietest || std::pair(s->subscribed(), s->last_heard()) < std::pair(quietest->subscribed(), quietest->last_heard()))
+            quietest = s;
+    }
+    if (!quietest) return false;
+    // A flood of connections is one line in the log per hundred, not one per connection.
+    if (hub.dropped_for_room++ % 100 == 0)
+        logger().warn("{} clients at once: dropping client {} (pid {}), the quietest, for pid {} ({} dropped so far)",
+                      hub.sessions.size(), quietest->id(), quietest->peer_pid(), newcomer, hub.dropped_for_room);
+    quietest->close();
+    return true;
+}
+
 void accept_next(const std::shared_ptr<Server::Hub>& hub)
 {
     hub->acceptor->async_accept([hub](const boost::system::error_code& ec, stream::socket socket) {
@@ -65,7 +84,7 @@ void accept_next(const std::shared_ptr<Server::Hub>& hub)
                            peer->pid, hub->options.allowed_uid);
             else
                 logger().warn("refused a connection whose user could not be checked");
-        } else if (hub->sessions.size() >= hub->options.max_sessions) {
+        } else if (hub->sessions.size() >= hub->options.max_sessions && !make_room(*hub, peer->pid)) {
             logger().warn("refused a connection from pid {}: already {} clients", peer->pid, hub->sessions.size());
         } else {
             const auto id = hub->next_id++;

@@ -59,6 +59,7 @@ void Session::on_read(const boost::system::error_code& ec, std::size_t n)
 void Session::handle_line(std::string_view line)
 {
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;  // blank lines are harmless
+    last_heard_ = std::chrono::steady_clock::now();
     auto parsed = parse_request(line);
     if (const auto* error = std::get_if<ProtocolError>(&parsed)) {
         logger().debug("client {}: {}: {}", id_, to_string(error->code), error->message);

@@ -8,6 +8,7 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -30,6 +31,9 @@ public:
     [[nodiscard]] std::uint64_t id() const { return id_; }
     [[nodiscard]] pid_t peer_pid() const { return peer_pid_; }
     [[nodiscard]] bool subscribed() const { return subscribed_; }
+    // When the client last sent a whole request (or connected): the quietest gives way when
+    // the server is full.
+    [[nodiscard]] std::chrono::steady_clock::time_point last_heard() const { return last_heard_; }
     void set_subscribed(bool on) { subscribed_ = on; }
     // What the client called itself in `hello`, for the log.
     [[nodiscard]] const std::string& client_name() const { return client_name_; }
@@ -51,6 +55,7 @@ private:
     pid_t peer_pid_;
     std::string client_name_;
     bool subscribed_ = false;
+    std::chrono::steady_clock::time_point last_heard_ = std::chrono::steady_clock::now();
 
     std::array<char, 4096> chunk_{};
     std::string in_;             // bytes read but not yet a whole line

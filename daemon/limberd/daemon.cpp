@@ -18,6 +18,10 @@ using namespace std::chrono_literals;
 // crash loses at most this much earned sitting time.
 constexpr auto save_interval = 2min;
 
+// How long a write waits while another process holds the database's lock. The loop waits with
+// it, so it is short: a write that cannot wait is kept in memory and retried, never lost.
+constexpr auto store_busy_timeout = 200ms;
+
 // The X11/Wayland idle threshold: short enough to measure natural breaks, long enough that
 // ordinary pauses in typing are not reported as idle at all.
 Millis idle_threshold(const Settings& s)
@@ -43,10 +47,12 @@ Daemon::Daemon(DaemonOptions options)
     std::string error;
     Settings settings = load_settings_or_last(ok, error);
 
-    db_ = std::make_unique<SqliteStore>(options_.paths.database().string());
-    if (db_->recovered_from())
+    db_ = std::make_unique<OpeningStore>(options_.paths.database().string(), store_busy_timeout);
+    if (!db_->is_open())
+        logger("store").error("{}; until it opens, records are kept in memory and written when it does", db_->error());
+    else if (db_->open().recovered_from())
         logger("store").error("the database was damaged; it was moved to {} and a new one started",
-                              db_->recovered_from()->string());
+                              db_->open().recovered_from()->string());
     store_ = std::make_unique<ResilientStore>(*db_, [this](const std::string& m) {
         logger("store").error("{}", m);
         if (server_) server_->broadcast(to_line(protocol::PushedEvent{"store_error", {{"message", m}}}));
@@ -193,12 +199,19 @@ void Daemon::after_change()
         last_status_line_ = line;
         server_->broadcast(std::move(line));
     }
-    // Save while the count moves; a user away or paused changes nothing worth a wake-up.
-    if (s.phase == Phase::Working && s.activity == ActivityKind::Active) {
+    // Save while the count moves: at the desk or briefly idle (reading), also while a break is
+    // due. A user locked, asleep, away or paused changes nothing worth a wake-up.
+    if ((s.phase == Phase::Working || s.phase == Phase::Due) &&
+        (s.activity == ActivityKind::Active || s.activity == ActivityKind::Idle)) {
         if (save_timer_.expiry() <= boost::asio::steady_timer::clock_type::now()) {
-            save_timer_.expires_after(save_interval);
+            // Two minutes of the schedule's time: on a faster clock (tests, demos) as often.
+            auto real = std::chrono::duration_cast<std::chrono::nanoseconds>(save_interval);
+            if (auto* scaled_clock = dynamic_cast<ScaledClock*>(clock_.get())) real = scaled_clock->real(real);
+            save_timer_.expires_after(real);
             save_timer_.async_wait([this](const boost::system::error_code& ec) {
-                if (!ec) save();
+                if (ec) return;
+                save();
+                after_change();  // sets the timer again while the user still sits
             });
         }
     }

@@ -53,6 +53,8 @@ private:
     // The status as every reply and the `status` event carry it: the scheduler's, plus the
     // settings error, unsaved records and the next routine's name.
     [[nodiscard]] nlohmann::json status_json(const Instant& t) const;
+    // Opens the database if it is not yet; else sets `reply` to say why it cannot be read.
+    bool database_ready(protocol::Reply& reply);
     void plan();
     void after_change();
     void on_event(const Event& event);
@@ -70,7 +72,7 @@ private:
     std::unique_ptr<Clock> base_clock_;
     std::unique_ptr<Clock> clock_;
     Catalog catalog_;
-    std::unique_ptr<SqliteStore> db_;
+    std::unique_ptr<OpeningStore> db_;
     std::unique_ptr<ResilientStore> store_;
     std::unique_ptr<Engine> engine_;
     std::unique_ptr<ActivitySource> activity_;

@@ -48,12 +48,25 @@ Rating rating_of(protocol::Feedback f)
 
 }  // namespace
 
+bool Daemon::database_ready(Reply& reply)
+{
+    try {
+        db_->open();
+        return true;
+    } catch (const StoreError& e) {
+        reply = Reply::failure(ErrorCode::Unavailable, e.what());
+        return false;
+    }
+}
+
 nlohmann::json Daemon::status_json(const Instant& t) const
 {
     const Status status = engine_->status(t);
     json s = protocol::to_json(status);
     s["config_error"] = config_error_.empty() ? json() : json(config_error_);
     s["unsaved_records"] = store_->pending();
+    const std::string& store_error = !store_->last_error().empty() ? store_->last_error() : db_->error();
+    s["store_error"] = store_error.empty() ? json() : json(store_error);
     const auto next = engine_->routine(status.next_routine);
     s["next_routine_name"] = next ? json(next->name) : json();
     s["sounds"] = engine_->settings().sounds;
@@ -125,8 +138,9 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
             break;
         }
         store_->flush();
+        if (!database_ready(reply)) break;
         SummaryOptions o{engine_->settings().natural_break, engine_->settings().idle_counts_as_sitting, local_day_of(t)};
-        const auto summary = weekly_summary(*db_, *week, o);
+        const auto summary = weekly_summary(db_->open(), *week, o);
         json result = json::parse(format_json(summary));
         result["text"] = format_text(summary, &catalog_);
         result["today"] = format_local_day(local_day_of(t));  // limberd's today, for "breaks done today"
@@ -142,9 +156,10 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
             break;
         }
         store_->flush();
+        if (!database_ready(reply)) break;
         const bool csv = a.format == protocol::ExportFormat::Csv;
         reply = Reply::success({{"format", protocol::to_string(a.format)},
-                                {"content", csv ? export_csv(*db_, *from_day, *to_day) : export_json(*db_, *from_day, *to_day)}});
+                                {"content", csv ? export_csv(db_->open(), *from_day, *to_day) : export_json(db_->open(), *from_day, *to_day)}});
         break;
     }
     case Verb::Reload:

@@ -49,7 +49,7 @@ int main(int argc, char** argv)
 {
     CLI::App app{"limberd: Limber's break scheduler, running in the background.\n"
                  "Exit codes: 0 stopped cleanly, 1 unexpected failure, 2 bad arguments, 3 bad catalog or settings\n"
-                 "(--check-config), 4 already running for this user, 5 control socket unusable, 6 database unusable."};
+                 "(--check-config), 4 already running for this user, 5 control socket unusable, 6 database from a newer Limber."};
     app.set_version_flag("--version", std::string("limberd ") + LIMBER_VERSION);
     std::string config;
     std::string activity = "auto";

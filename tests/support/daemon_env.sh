@@ -32,11 +32,12 @@ start_limberd() { start_limberd_notifying --no-notifications "$@"; }
 
 # start_limberd_notifying ARGS...: the same, but limberd may show notifications itself.
 start_limberd_notifying() {
-  "$LIMBERD" "$@" >>"$LIMBER_TEST_DIR/limberd.log" 2>&1 &
+  "$LIMBERD" "$@" >>"$LIMBER_TEST_DIR/limberd.log" 2>&1 </dev/null &
   LIMBERD_PID=$!
   LIMBER_TEST_PIDS+=("$LIMBERD_PID")
   local i
-  for i in $(seq 100); do
+  # LIMBER_START_SECONDS: a slower limberd (under valgrind) is given longer to start.
+  for i in $(seq $((${LIMBER_START_SECONDS:-5} * 20))); do
     "$LIMBERCTL" status >/dev/null 2>&1 && return 0
     kill -0 "$LIMBERD_PID" 2>/dev/null || break
     sleep 0.05

@@ -48,6 +48,9 @@ public:
     [[nodiscard]] Instant now() const override;
 };
 
+// The local zone's UTC offset at `t` (DST included), as the system's time zone rules say.
+Minutes local_utc_offset(WallTime t);
+
 // Another clock running `factor` times faster from the moment this one is made, for demos
 // and tests that play a day into the real daemon in seconds; its calendar may start at a
 // chosen moment, so such a test is the same whenever it runs.
@@ -63,6 +66,8 @@ public:
         Instant i = b;
         i.mono = anchor_.mono + scaled(b.mono - anchor_.mono);
         i.wall = start_ + scaled(b.wall - anchor_.wall);
+        // The offset in force at this clock's own moment, so its calendar crosses DST changes.
+        i.utc_offset = local_utc_offset(i.wall);
         return i;
     }
     // How long to really wait for `d` of this clock's time to pass.

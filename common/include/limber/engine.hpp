@@ -72,7 +72,8 @@ public:
 private:
     void publish(const std::vector<Event>& events);
     CommandResult publish(CommandResult result);
-    void close_span(const Stamp& end);
+    // Ends the current activity span at `end` (`end_mono` on the monotonic clock).
+    void close_span(const Stamp& end, MonoTime end_mono);
 
     Catalog catalog_;
     Store& store_;
@@ -82,6 +83,7 @@ private:
     Warn warn_;
     ActivityKind span_kind_;
     Stamp span_start_;
+    MonoTime span_start_mono_;
 };
 
 }  // namespace limber

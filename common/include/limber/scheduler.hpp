@@ -81,6 +81,12 @@ struct SchedulerState {
     std::string pause_reason;
     std::optional<std::int64_t> daily_done_on;  // local day number (days since 1970-01-01)
     WallTime saved_at{};
+    // A break that is due (announced, not yet settled), or snoozed and coming back: a restart
+    // keeps it rather than announcing it again.
+    std::optional<std::string> due_routine;
+    DueReason due_reason = DueReason::Earned;
+    bool due_snoozed = false;
+    bool due_held = false;  // it waits for a smart-pause signal, or for the grace after one
 
     [[nodiscard]] std::string to_json() const;
     // Throws std::runtime_error naming what is wrong with the text.

@@ -24,7 +24,8 @@ namespace limber {
 class StoreError : public std::runtime_error {
 public:
     StoreError(const std::string& what, int sqlite_code = 0) : std::runtime_error(what), code_(sqlite_code) {}
-    // The SQLite result code (SQLITE_FULL, SQLITE_READONLY, ...), 0 when not from SQLite.
+    // The SQLite result code (SQLITE_FULL, SQLITE_READONLY, ...); -1 for a file system error,
+    // 0 for anything else (a database from a newer Limber).
     [[nodiscard]] int code() const noexcept { return code_; }
 
 private:
@@ -105,6 +106,10 @@ public:
     explicit SqliteStore(const std::string& path);
     ~SqliteStore() override;
 
+    // How long a write waits for another process's lock before failing with SQLITE_BUSY (5 s
+    // unless set).
+    void set_busy_timeout(std::chrono::milliseconds wait);
+
     void append(const Record& record) override;
     void append(const Feedback& feedback) override;
     void append(const Span& span) override;
@@ -127,6 +132,38 @@ private:
     std::string path_;
     std::unique_ptr<SQLite::Database> db_;
     std::optional<std::filesystem::path> recovered_from_;
+};
+
+// The database at `path`, opened when it can be: a file that cannot be opened yet (a read-only
+// or missing directory, a full disk, a lock held too long) makes every call throw StoreError
+// until an attempt succeeds, and each call tries again. Errors that no retry can mend (a
+// database from a newer Limber) are thrown by the constructor.
+class OpeningStore final : public Store {
+public:
+    // `busy_timeout`: how long a write waits for another process's lock (see SqliteStore).
+    explicit OpeningStore(std::string path, std::chrono::milliseconds busy_timeout = std::chrono::seconds{5});
+
+    void append(const Record& record) override { open().append(record); }
+    void append(const Feedback& feedback) override { open().append(feedback); }
+    void append(const Span& span) override { open().append(span); }
+    std::vector<Record> records(LocalDay first, LocalDay last) override { return open().records(first, last); }
+    std::vector<Feedback> feedback(LocalDay first, LocalDay last) override { return open().feedback(first, last); }
+    std::vector<Span> spans(LocalDay first, LocalDay last) override { return open().spans(first, last); }
+    std::optional<std::string> value(const std::string& key) override { return open().value(key); }
+    void set_value(const std::string& key, const std::string& value) override { open().set_value(key, value); }
+
+    // The open database, opening it now if need be; throws StoreError when it cannot.
+    SqliteStore& open();
+    [[nodiscard]] bool is_open() const { return db_ != nullptr; }
+    // Why the last attempt failed; empty once open.
+    [[nodiscard]] const std::string& error() const { return error_; }
+    [[nodiscard]] const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+    std::chrono::milliseconds busy_timeout_;
+    std::unique_ptr<SqliteStore> db_;
+    std::string error_;
 };
 
 // Wraps a Store: a write that fails is kept in memory, reported through `on_error`, and retried

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Every test Limber has, as CI runs them (the README's test command runs this):
+#   1. build/       the ordinary build, warnings as errors, and every test under ctest;
+#   2. build-asan/  the core, limberd, limberctl and their tests again with AddressSanitizer and
+#                   UndefinedBehaviorSanitizer, and those tests under ctest once more. The tray
+#                   is left out of this build to keep CI within its time (it doubles the
+#                   build); run with LIMBER_ASAN_TRAY=ON to include it and its GUI tests (leaks
+#                   in GTK and GLib are suppressed: tests/support/lsan.supp says which and why);
+#   3. limberd's integration tests once more with limberd under valgrind's memcheck, which must
+#      find no memory error and no definite leak;
+#   4. the libFuzzer targets, LIMBER_FUZZ_SECONDS each (30 by default; fuzz/run.sh for longer).
+# Each stage prints how long it took. LIMBER_STAGES picks stages (default "build asan valgrind fuzz").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+stages=${LIMBER_STAGES:-build asan valgrind fuzz}
+failed=()
+timer() { date +%s; }
+report() { echo "== $1: $2 in $(($(timer) - $3)) s"; }
+want() { case " $stages " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
+if want build; then
+  t=$(timer)
+  cmake -S . -B build -DLIMBER_WERROR=ON
+  cmake --build build -j"$jobs"
+  if ctest --test-dir build --output-on-failure; then report build passed "$t"; else report build FAILED "$t"; failed+=(build); fi
+fi
+
+if want asan; then
+  t=$(timer)
+  # Line tables only (-g1): enough for the sanitizers' stack traces, and quicker to build.
+  flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O0 -g1"
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DLIMBER_WERROR=ON -DLIMBER_BUILD_TRAY="${LIMBER_ASAN_TRAY:-OFF}" \
+    -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
+    -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined"
+  cmake --build build-asan -j"$jobs"
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0"
+  export LSAN_OPTIONS="suppressions=$PWD/tests/support/lsan.supp:print_suppressions=0"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  # Timed checks (status within 1 s under a flood, a command within 4 s on a locked database)
+  # are proven in build/; here, several times slower, they get three times as long.
+  export LIMBER_TIME_FACTOR=3
+  # The long runs are proven in build/; here they look for memory errors, in fewer rounds.
+  export LIMBER_TORTURE_KILLS=50 LIMBER_FLOOD_MB=20
+  # The package test builds the .deb from this tree, and the benchmark measures nothing here.
+  if ctest --test-dir build-asan --output-on-failure -E '^(packaging\.deb|bench\.smoke)$'; then
+    report "sanitizers (ASan+UBSan)" passed "$t"
+  else
+    report "sanitizers (ASan+UBSan)" FAILED "$t"
+    failed+=(asan)
+  fi
+  unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS LIMBER_TIME_FACTOR LIMBER_TORTURE_KILLS LIMBER_FLOOD_MB
+fi
+
+if want valgrind; then
+  t=$(timer)
+  if command -v valgrind >/dev/null; then
+    logs=$PWD/build/valgrind
+    rm -rf "$logs"
+    mkdir -p "$logs"
+    chmod 1777 "$logs"  # the unreadable-settings case runs limberd as another user
+    wrapper=$logs/limberd
+    cat >"$wrapper" <<EOF
+#!/bin/sh
+exec valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \\
+  --error-exitcode=97 --log-file=$logs/limberd.%p.log $PWD/build/bin/limberd "\$@"
+EOF
+    chmod +x "$wrapper"
+    ok=1
+    # The daemon's integration tests whose checks are not about speed (valgrind runs it ~30x slower).
+    for name in lifecycle config bad_config hostile; do
+      if LIMBER_START_SECONDS=60 "tests/limberd_${name}_test.sh" "$wrapper" build/bin/limberctl >"$logs/$name.out" 2>&1; then
+        echo "ok   valgrind: limberd.$name"
+      else
+        echo "FAIL valgrind: limberd.$name" >&2
+        cat "$logs/$name.out" >&2
+        ok=0
+      fi
+    done
+    for f in "$logs"/limberd.*.log; do
+      [ -s "$f" ] || continue
+      echo "FAIL valgrind found errors or definite leaks ($f):" >&2
+      cat "$f" >&2
+      ok=0
+    done
+    runs=$(find "$logs" -name 'limberd.*.log' | wc -l)
+    if [ "$ok" = 1 ]; then report "valgrind memcheck ($runs limberd runs)" passed "$t"; else report valgrind FAILED "$t"; failed+=(valgrind); fi
+  else
+    echo "== valgrind: skipped, valgrind is not installed"
+  fi
+fi
+
+if want fuzz; then
+  t=$(timer)
+  if fuzz/run.sh "${LIMBER_FUZZ_SECONDS:-30}" build-fuzz; then report fuzz passed "$t"; else report fuzz FAILED "$t"; failed+=(fuzz); fi
+fi
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "all passed"
