@@ -36,7 +36,7 @@ constexpr const char* break_events = R"(
       SELECT e.kind, e.was_due,
              CASE WHEN e.was_due = 1 AND e.kind IN ('break_completed', 'break_stopped', 'skipped', 'away_started')
                   THEN coalesce((SELECT d.local_day FROM events d
-                                 WHERE ((d.kind = 'break_due' AND d.was_due = 0) OR d.kind = 'held')
+                                 WHERE d.kind IN ('break_due', 'held') AND (d.was_due = 0 OR d.kind = 'held')
                                    AND d.local_day BETWEEN e.local_day - 1 AND e.local_day AND d.id < e.id
                                  ORDER BY d.id DESC LIMIT 1), e.local_day)
                   ELSE e.local_day END AS day
