@@ -12,12 +12,6 @@ LIMBER_FAILED=0
 dev=$LIMBER_TEST_DIR/dev
 mkdir "$dev"
 mknod "$dev/video0" c 1 3 2>/dev/null || { echo "mknod is not allowed here" >&2; exit 77; }
-cat >"$LIMBER_TEST_DIR/videocall" <<'CALL'
-#!/bin/bash
-exec 3<"$1"
-for _ in $(seq 600); do sleep 0.1 3<&-; done
-CALL
-chmod +x "$LIMBER_TEST_DIR/videocall"
 
 settings '[breaks]
 every = "30m"
@@ -29,9 +23,8 @@ enabled = false
 grace = "40m"'
 export TZ=UTC
 # The call starts before limberd does: the source reports it at once.
-"$LIMBER_TEST_DIR/videocall" "$dev/video0" </dev/null >/dev/null 2>&1 &
-call=$!
-LIMBER_TEST_PIDS+=("$call")
+start_video_call "$dev/video0"
+call=$VIDEO_CALL_PID
 start_limberd --activity-source none --time-scale 600 --clock-start 2026-03-23T09:00:00Z \
   --smart-pause camera --video-devices "$dev"
 watch_events

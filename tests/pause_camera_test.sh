@@ -25,15 +25,8 @@ pids=("$probe_pid")
 wait_lines "$dir/out" 1
 for _ in $(seq 50); do grep -q watching "$dir/err" && break; sleep 0.1; done
 
-# A "call" that holds the camera for a while: a script, so its process has its name; the
-# sleeps it waits with do not hold the device.
-cat >"$dir/videocall" <<'CALL'
-#!/bin/bash
-exec 3<"$1"
-for _ in $(seq 300); do sleep 0.1 3<&-; done
-CALL
-chmod +x "$dir/videocall"
-"$dir/videocall" "$dir/dev/video0" </dev/null >/dev/null 2>&1 &
+# A "call" that holds the camera for a while (tests/support/videocall).
+"$(dirname "$0")/support/videocall" "$dir/dev/video0" </dev/null >/dev/null 2>&1 &
 call=$!
 pids=("$call" "${pids[@]}")
 wait_lines "$dir/out" 2
@@ -43,7 +36,7 @@ wait_lines "$dir/out" 3
 # A camera plugged in later.
 mknod "$dir/dev/video1" c 1 3
 sleep 0.3
-"$dir/videocall" "$dir/dev/video1" </dev/null >/dev/null 2>&1 &
+"$(dirname "$0")/support/videocall" "$dir/dev/video1" </dev/null >/dev/null 2>&1 &
 call=$!
 pids=("$call" "${pids[@]}")
 wait_lines "$dir/out" 4

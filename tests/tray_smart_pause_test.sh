@@ -18,12 +18,6 @@ export NO_AT_BRIDGE=1
 dev=$LIMBER_TEST_DIR/dev
 mkdir "$dev"
 mknod "$dev/video0" c 1 3 2>/dev/null || { echo "mknod is not allowed here" >&2; exit 77; }
-cat >"$LIMBER_TEST_DIR/videocall" <<'CALL'
-#!/bin/bash
-exec 3<"$1"
-for _ in $(seq 600); do sleep 0.1 3<&-; done
-CALL
-chmod +x "$LIMBER_TEST_DIR/videocall"
 
 start_xvfb 1024x768
 start_bus session
@@ -37,9 +31,8 @@ enabled = false
 [smart_pause]
 grace = "30m"'
 echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"
-"$LIMBER_TEST_DIR/videocall" "$dev/video0" </dev/null >/dev/null 2>&1 &
-call=$!
-LIMBER_TEST_PIDS+=("$call")
+start_video_call "$dev/video0"
+call=$VIDEO_CALL_PID
 start_limberd --activity-source none --time-scale 600 --smart-pause camera --video-devices "$dev"
 "$TRAY" --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 </dev/null &
 tray_pid=$!

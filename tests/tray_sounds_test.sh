@@ -71,15 +71,8 @@ kill "$tray_pid"; wait "$tray_pid" 2>/dev/null || true
 
 # 2b. The same routine during a call: not a sound, for the others would hear it.
 if [ -e "$dev/video0" ]; then
-  cat >"$LIMBER_TEST_DIR/videocall" <<'CALL'
-#!/bin/bash
-exec 3<"$1"
-for _ in $(seq 600); do sleep 0.1 3<&-; done
-CALL
-  chmod +x "$LIMBER_TEST_DIR/videocall"
-  "$LIMBER_TEST_DIR/videocall" "$dev/video0" </dev/null >/dev/null 2>&1 &
-  call=$!
-  LIMBER_TEST_PIDS+=("$call")
+  start_video_call "$dev/video0"
+  call=$VIDEO_CALL_PID
   wait_status "['hold']" "camera: videocall" 5
   start_recording call
   "$TRAY" --no-notifications --show popup >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &

@@ -206,3 +206,11 @@ sni_tooltip() {
     -m org.freedesktop.DBus.Properties.Get org.kde.StatusNotifierItem ToolTip 2>/dev/null |
     sed -n "s/^(<('', @a(iiay) \[\], 'Limber', '\(.*\)')>,)\$/\1/p" || true
 }
+
+# start_video_call DEVICE: a process named "videocall" holds the camera DEVICE open; sets
+# VIDEO_CALL_PID (kill it to end the call).
+start_video_call() {
+  "$(dirname "${BASH_SOURCE[0]}")/videocall" "$1" </dev/null >/dev/null 2>&1 &
+  VIDEO_CALL_PID=$!
+  LIMBER_TEST_PIDS+=("$VIDEO_CALL_PID")
+}
