@@ -91,6 +91,32 @@ TEST_CASE("a source stopped from its own callback says nothing more")
     CHECK(calls == 1);
 }
 
+TEST_CASE("a script on a clock plays from its origin and stamps each change with the script's moment")
+{
+    // limberd began counting 60 s of (fast) clock time before the source started, as a slow
+    // start under valgrind does: the lines already due come at once, stamped when the script
+    // says, and the rest keep the script's spacing from the origin, not from start().
+    boost::asio::io_context io;
+    const limber::ScaledClock fast(clock_, 600);
+    const limber::MonoTime origin = fast.now().mono - 60s;
+    limber::ScriptSource source(io, limber::parse_activity_script("+0s idle\n+30s active\n+60s locked\n", "t"), 600,
+                                "t", &fast, origin);
+    std::vector<Activity> seen;
+    source.start([&](const Activity& a) { seen.push_back(a); });
+    io.run();
+    REQUIRE(seen.size() == 3);
+    CHECK(seen[0].kind == ActivityKind::Idle);
+    CHECK(seen[0].since == origin);
+    CHECK(seen[1].kind == ActivityKind::Active);
+    CHECK(seen[1].since == origin + 30s);
+    CHECK(seen[2].kind == ActivityKind::Locked);
+    // Its timer fires after its moment and is stamped with the moment, not with the firing
+    // (the timer's clock and the clock's own can differ by a hair: 1 s here is 1.7 ms).
+    REQUIRE(seen[2].since);
+    CHECK(*seen[2].since <= origin + 90s);
+    CHECK(*seen[2].since > origin + 89s);
+}
+
 TEST_CASE("the activity spec picks sources, and a missing display or bus is no error")
 {
     boost::asio::io_context io;

@@ -8,6 +8,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -44,8 +45,10 @@ public:
 //                     that source alone; if it cannot start, a warning and no source
 //   "script:FILE[@N]" play an activity script, N times faster (throws ConfigError if bad)
 //   "none"            no source: the user is taken to be active
-// Throws std::invalid_argument for an unknown spec.
+// Throws std::invalid_argument for an unknown spec. A script's "+0s" is `script_origin` on
+// `clock` (limberd: the moment it began counting), or the moment it is started.
 std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
-    boost::asio::io_context& io, std::string_view spec, Millis idle_threshold, const Clock& clock);
+    boost::asio::io_context& io, std::string_view spec, Millis idle_threshold, const Clock& clock,
+    std::optional<MonoTime> script_origin = std::nullopt);
 
 }  // namespace limber

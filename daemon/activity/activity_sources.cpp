@@ -30,13 +30,14 @@ void add(std::vector<std::unique_ptr<ActivitySource>>& out, std::unique_ptr<T> s
 }  // namespace
 
 std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
-    boost::asio::io_context& io, std::string_view spec, Millis idle_threshold, const Clock& clock)
+    boost::asio::io_context& io, std::string_view spec, Millis idle_threshold, const Clock& clock,
+    std::optional<MonoTime> script_origin)
 {
     std::vector<std::unique_ptr<ActivitySource>> out;
     constexpr std::string_view script_prefix = "script:";
     if (spec == "none") return out;
     if (spec.starts_with(script_prefix)) {
-        add(out, make_script_source(io, std::string(spec.substr(script_prefix.size())), &clock));
+        add(out, make_script_source(io, std::string(spec.substr(script_prefix.size())), &clock, script_origin));
     } else if (spec == "x11") {
         add(out, X11Idle::open(io, idle_threshold, clock));
     } else if (spec == "wayland") {

@@ -3,16 +3,27 @@
 
 #include "limber/error.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 namespace limber {
 
 ScriptSource::ScriptSource(boost::asio::io_context& io, std::vector<ScriptStep> steps, double speed, std::string file,
-                           const Clock* clock)
-    : timer_(io), steps_(std::move(steps)), speed_(speed), file_(std::move(file)), clock_(clock)
+                           const Clock* clock, std::optional<MonoTime> origin)
+    : timer_(io), steps_(std::move(steps)), speed_(speed), file_(std::move(file)), clock_(clock), origin_(origin)
 {
 }
+
+namespace {
+
+template <typename To>
+To scale(std::chrono::nanoseconds d, double factor)
+{
+    return std::chrono::duration_cast<To>(std::chrono::duration<double, std::nano>(static_cast<double>(d.count()) * factor));
+}
+
+}  // namespace
 
 void ScriptSource::start(ActivityCallback on_change)
 {
@@ -22,6 +33,12 @@ void ScriptSource::start(ActivityCallback on_change)
     next_ = 0;
     last_.reset();
     due_ = boost::asio::steady_timer::clock_type::now();
+    if (clock_) {
+        // Play from the origin: steps that fell due while limberd was starting come at once.
+        const MonoTime now = clock_->now().mono;
+        at_ = origin_.value_or(now);
+        if (at_ < now) due_ -= scale<boost::asio::steady_timer::duration>(now - at_, 1.0 / clock_->rate());
+    }
     schedule();
 }
 
@@ -35,29 +52,27 @@ void ScriptSource::schedule()
 {
     if (next_ >= steps_.size()) return;
     // Deadlines add up from the start, so timer lateness never accumulates over a long script.
-    const auto scaled = std::chrono::duration<double>(steps_[next_].after) / speed_;
-    due_ += std::chrono::duration_cast<boost::asio::steady_timer::duration>(scaled);
+    const std::chrono::nanoseconds after = steps_[next_].after;
+    due_ += scale<boost::asio::steady_timer::duration>(after, 1.0 / speed_);
+    // The script's time is the clock's time when both run at the same speed (limberd passes
+    // --time-scale and the script's @N alike); otherwise the clock's rate converts it.
+    if (clock_) at_ += scale<std::chrono::nanoseconds>(after, clock_->rate() / speed_);
     timer_.expires_at(due_);
     timer_.async_wait([this, alive = alive_](const boost::system::error_code& ec) {
         if (ec || !*alive) return;
         const ActivityKind kind = steps_[next_++].kind;
-        const auto deadline = due_;
+        const MonoTime at = at_;
         schedule();
         if (kind == last_) return;  // a repeated state is no change
         last_ = kind;
         Activity a{kind, {}};
-        const auto late = boost::asio::steady_timer::clock_type::now() - deadline;
-        if (clock_ && late > late.zero()) {
-            const auto on_clock = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                std::chrono::duration<double, std::nano>(static_cast<double>(
-                    std::chrono::duration_cast<std::chrono::nanoseconds>(late).count()) * clock_->rate()));
-            a.since = clock_->now().mono - on_clock;
-        }
+        if (clock_) a.since = std::min(at, clock_->now().mono);  // never ahead of the clock
         on_change_(a);
     });
 }
 
-std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, const std::string& arg, const Clock* clock)
+std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, const std::string& arg, const Clock* clock,
+                                                std::optional<MonoTime> origin)
 {
     std::string file = arg;
     double speed = 1.0;
@@ -72,7 +87,7 @@ std::unique_ptr<ScriptSource> make_script_source(boost::asio::io_context& io, co
             speed = value;
         }
     }
-    return std::make_unique<ScriptSource>(io, load_activity_script(file), speed, file, clock);
+    return std::make_unique<ScriptSource>(io, load_activity_script(file), speed, file, clock, origin);
 }
 
 }  // namespace limber

@@ -57,8 +57,10 @@ Daemon::Daemon(DaemonOptions options)
         logger("store").error("{}", m);
         if (server_) server_->broadcast(to_line(protocol::PushedEvent{"store_error", {{"message", m}}}));
     });
+    const Instant start = now();
+    started_ = start.mono;
     engine_ = std::make_unique<Engine>(
-        catalog_, settings, *store_, now(), ActivityKind::Active, [this](const Event& e) { on_event(e); },
+        catalog_, settings, *store_, start, ActivityKind::Active, [this](const Event& e) { on_event(e); },
         [](const std::string& w) { logger("scheduler").warn("{}", w); });
 }
 
@@ -90,7 +92,7 @@ int Daemon::run()
                                             [this](const protocol::Request& r, ipc::Session& s) { return handle(r, s); });
     server_->start();
 
-    auto sources = make_activity_sources(io_, options_.activity_spec, idle_threshold(engine_->settings()), *clock_);
+    auto sources = make_activity_sources(io_, options_.activity_spec, idle_threshold(engine_->settings()), *clock_, started_);
     activity_ = std::make_unique<CombinedActivity>(std::move(sources));
     logger("activity").info("activity from {}", activity_->name());
     activity_->start([this](const Activity& a) { on_activity(a); });

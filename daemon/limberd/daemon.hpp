@@ -71,6 +71,7 @@ private:
     InstanceLock lock_;
     std::unique_ptr<Clock> base_clock_;
     std::unique_ptr<Clock> clock_;
+    MonoTime started_{};  // when the engine began counting: a scripted day plays from here
     Catalog catalog_;
     std::unique_ptr<OpeningStore> db_;
     std::unique_ptr<ResilientStore> store_;
