@@ -137,7 +137,8 @@ check "the break counts as skipped" "$("$LIMBERCTL" export --csv | grep -c ',ski
 check "phase after Esc" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])')" working
 
 # 4. With no notification service, the break card appears instead.
-kill "$tray_pid" "$mock_pid"; wait "$tray_pid" "$mock_pid" 2>/dev/null || true
+stop_tray "$tray_pid"
+kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true
 "$TRAY" >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
@@ -168,4 +169,5 @@ convert "$LIMBER_TEST_DIR/screen.png" -crop 420x460+$((X + WIDTH - 420))+0 "$OUT
 xdotool key Escape
 
 kill -0 "$tray_pid" && echo "ok   limber-tray still running" || { echo "FAIL limber-tray died" >&2; LIMBER_FAILED=1; }
+stop_tray "$tray_pid"
 exit "$LIMBER_FAILED"

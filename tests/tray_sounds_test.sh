@@ -52,7 +52,7 @@ xdotool search --name "^Limber$" >/dev/null 2>&1 || { echo "FAIL no break card" 
 
 # 2. In the routine, the first chin tuck's hold starts at 1 s and ends at 6 s: two cues.
 "$LIMBERCTL" skip >/dev/null
-kill "$tray_pid"; wait "$tray_pid" 2>/dev/null || true
+stop_tray "$tray_pid"
 "$LIMBERCTL" pause 1h >/dev/null  # no break comes due while the routine plays
 start_recording routine
 sleep 0.5
@@ -67,7 +67,7 @@ check "the hold is heard" "$(loud "$(peak routine)")" sound
 # Two separate sounds: the loud half-seconds come in two runs, apart.
 runs=$(stretches routine 2 0.02)
 check "hold and release are two cues" "$runs" 2
-kill "$tray_pid"; wait "$tray_pid" 2>/dev/null || true
+stop_tray "$tray_pid"
 
 # 2b. The same routine during a call: not a sound, for the others would hear it.
 if [ -e "$dev/video0" ]; then
@@ -83,7 +83,7 @@ if [ -e "$dev/video0" ]; then
   stop_recording
   echo "     peak during the first chin tuck, in a call: $(peak call)"
   check "a routine during a call is silent" "$(loud "$(peak call)")" silence
-  kill "$tray_pid"; wait "$tray_pid" 2>/dev/null || true
+  stop_tray "$tray_pid"
   kill "$call"; wait "$call" 2>/dev/null || true
   wait_status "['hold']" None 5
 fi

@@ -64,7 +64,7 @@ convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repa
 echo "ok   summary opened (summary-last-week.png shows Week 2026-W47)"
 
 # Once a week: a restarted tray does not offer it again.
-kill "$tray_pid"; wait "$tray_pid" 2>/dev/null || true
+stop_tray "$tray_pid"
 "$TRAY" >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")

@@ -33,7 +33,7 @@ tray() {
   tray_pid=$!
   LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 }
-tray_stop() { kill "$tray_pid" 2>/dev/null || true; wait "$tray_pid" 2>/dev/null || true; }
+tray_stop() { stop_tray "$tray_pid"; }
 # snap WINDOW NAME: the window, cropped from the screen, into OUT/NAME.png; sets X Y WIDTH HEIGHT.
 snap() {
   eval "$(xdotool getwindowgeometry --shell "$1")"

@@ -14,10 +14,12 @@
 
 #include <wx/aboutdlg.h>
 #include <wx/cmdline.h>
+#include <wx/dialog.h>
 #include <wx/log.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -110,6 +112,10 @@ bool TrayApp::OnInit()
     SetAppDisplayName("Limber");
     // The tray lives in the tray: closing the last window (a popup, the summary) is not quitting.
     SetExitOnFrameDelete(false);
+    // The session ending (SIGTERM), Ctrl+C in a terminal and a closed terminal leave as Quit
+    // does: windows closed, the daemon link shut, exit status 0. wx calls this from its
+    // event loop, not from the signal handler.
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) SetSignalHandler(sig, [](int) { static_cast<TrayApp*>(wxTheApp)->quit(); });
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
     load_translations();
@@ -495,8 +501,18 @@ void TrayApp::start_daemon()
 
 void TrayApp::quit()
 {
-    for (wxWindow* w : wxTopLevelWindows) w->Destroy();
-    ExitMainLoop();
+    // A modal dialog (settings, the export's file chooser) belongs to the code that showed
+    // it, on its stack: it is ended, that code lets it go, and the main loop, running again,
+    // is left then. The other windows are closed by wx once the main loop is left.
+    bool ended = false;
+    for (wxWindow* w : wxTopLevelWindows) {
+        if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) {
+            dialog->EndModal(wxID_CANCEL);
+            ended = true;
+        }
+    }
+    if (ended) CallAfter([this] { quit(); });
+    else ExitMainLoop();
 }
 
 }  // namespace limber::tray
@@ -520,7 +536,8 @@ int main(int argc, char** argv)
                         "  --show WINDOW        open a window at start: popup[:ROUTINE], card, summary, settings,\n"
                         "                       welcome or menu (for screenshots and tests)\n"
                         "  --version            print the version\n\n"
-                        "When limberd is not running, limber-tray starts it. Exit status: 0 after Quit,\n"
+                        "When limberd is not running, limber-tray starts it. Exit status: 0 after Quit or\n"
+                        "SIGTERM, SIGINT or SIGHUP (it closes its windows and leaves as Quit does),\n"
                         "255 when no display can be opened or the catalog cannot be read.\n");
             return 0;
         }

@@ -18,10 +18,12 @@ const char* sound_name(Sound sound)
     return "bell";
 }
 
-SoundPlayer::~SoundPlayer()
-{
-    if (context_) ca_context_destroy(context_);
-}
+// The context is left to the end of the process on purpose. Destroying it unloads
+// canberra's sound backend while a thread of the sound server's client library can still be
+// running in it (a cue that was playing when the tray was told to quit), which crashed the
+// tray on its way out under AddressSanitizer. The process ends a moment later, and with it
+// the connection and the memory.
+SoundPlayer::~SoundPlayer() = default;
 
 void SoundPlayer::play(Sound sound)
 {

@@ -108,6 +108,21 @@ stop_limberd() {
   check "limberd exit status on SIGTERM" "$rc" 0
 }
 
+# stop_tray PID: SIGTERM to a limber-tray, which must leave within 10 s with status 0 (as
+# Quit does, so the sanitizer build's leak check runs at its exit too).
+stop_tray() {
+  local pid=$1 rc=0 i
+  kill -TERM "$pid"
+  for i in $(seq $((100 * ${LIMBER_TIME_FACTOR:-1}))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "FAIL limber-tray still running 10 s after SIGTERM" >&2
+    LIMBER_FAILED=1
+    kill -KILL "$pid"
+  fi
+  wait "$pid" || rc=$?
+  check "limber-tray exit status on SIGTERM" "$rc" 0
+}
+
 # expect_exit LABEL CODE PATTERN COMMAND...: COMMAND must exit CODE and print PATTERN (ERE).
 expect_exit() {
   local label=$1 code=$2 pattern=$3 rc=0
