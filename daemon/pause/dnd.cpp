@@ -42,56 +42,50 @@ void DndWatch::start(HoldCallback on_change)
     server_on_ = gnome_on_ = false;
     server_.reset();
     if (!bus_) bus_ = PauseBus::open(io_, "dnd", "the desktop's do-not-disturb is not seen");
-    if (!bus_) {
-        on_change_(std::nullopt);
-        return;
-    }
-    running_ = true;
-    bus_->forget_watches();
-    if (!dconf_) dconf_ = dconf_client_new();
-    try {
-        server_ = sdbus::createProxy(bus_->bus(), notify_service, notify_path);
-        server_->uponSignal("PropertiesChanged")
-            .onInterface(properties_iface)
-            .call([this](const std::string& iface, const std::map<std::string, sdbus::Variant>& changed,
-                         const std::vector<std::string>& invalidated) {
-                if (!running_ || iface != notify_iface) return;
-                if (const auto it = changed.find("Inhibited"); it != changed.end()) {
-                    ++server_asking_;  // an answer still on its way is older than this
-                    try {
-                        server_on_ = it->second.get<bool>();
-                    } catch (const sdbus::Error&) {
-                        server_on_ = false;
-                    }
-                    update();
-                } else if (std::find(invalidated.begin(), invalidated.end(), "Inhibited") != invalidated.end()) {
-                    ask_server();
-                }
-            });
-        server_->finishRegistration();
-        bus_->watch_name(notify_service, [this](bool owned) {
-            if (owned) {
-                ask_server();
-            } else {
-                ++server_asking_;
-                server_on_ = false;
-                update();
-            }
-        });
-        bus_->watch(dconf_rule, [this](sdbus::Message&) { read_gnome(); });
-    } catch (const sdbus::Error& e) {
-        activity_log()->warn("dnd: cannot listen on the session bus ({}); the desktop's do-not-disturb is not seen",
-                             e.getMessage());
-        running_ = false;
-        on_change_(std::nullopt);
-        return;
-    }
-    bus_->start([this] {
+    running_ = bus_ && bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
         running_ = false;
         on_change_(std::nullopt);
     });
+    if (!running_) {
+        on_change_(std::nullopt);
+        return;
+    }
+    if (!dconf_) dconf_ = dconf_client_new();
     read_gnome();
     ask_server();
+}
+
+void DndWatch::listen(PauseBus& bus)
+{
+    server_ = sdbus::createProxy(bus.bus(), notify_service, notify_path);
+    server_->uponSignal("PropertiesChanged")
+        .onInterface(properties_iface)
+        .call([this](const std::string& iface, const std::map<std::string, sdbus::Variant>& changed,
+                     const std::vector<std::string>& invalidated) {
+            if (!running_ || iface != notify_iface) return;
+            if (const auto it = changed.find("Inhibited"); it != changed.end()) {
+                ++server_asking_;  // an answer still on its way is older than this
+                try {
+                    server_on_ = it->second.get<bool>();
+                } catch (const sdbus::Error&) {
+                    server_on_ = false;
+                }
+                update();
+            } else if (std::find(invalidated.begin(), invalidated.end(), "Inhibited") != invalidated.end()) {
+                ask_server();
+            }
+        });
+    server_->finishRegistration();
+    bus.watch_name(notify_service, [this](bool owned) {
+        if (owned) {
+            ask_server();
+        } else {
+            ++server_asking_;
+            server_on_ = false;
+            update();
+        }
+    });
+    bus.watch(dconf_rule, [this](sdbus::Message&) { read_gnome(); });
 }
 
 void DndWatch::stop()

@@ -44,6 +44,7 @@ public:
     [[nodiscard]] std::string name() const override { return "dnd"; }
 
 private:
+    void listen(PauseBus& bus);  // its proxies and watches; throws sdbus::Error
     void ask_server();
     void read_gnome();
     void update();

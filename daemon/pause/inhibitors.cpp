@@ -45,42 +45,35 @@ void InhibitorsWatch::start(HoldCallback on_change)
     gnome_.reset();
     kde_.reset();
     if (!bus_) bus_ = PauseBus::open(io_, "inhibitors", "applications keeping the desktop awake are not seen");
-    if (!bus_) {
-        on_change_(std::nullopt);
-        return;
-    }
-    running_ = true;
-    bus_->forget_watches();
-    try {
-        gnome_ = sdbus::createProxy(bus_->bus(), gsm_service, gsm_path);
-        gnome_->uponSignal("InhibitorAdded").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });
-        gnome_->uponSignal("InhibitorRemoved").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });
-        gnome_->finishRegistration();
-        kde_ = sdbus::createProxy(bus_->bus(), pm_service, pm_path);
-        kde_->uponSignal("HasInhibitChanged").onInterface(pm_iface).call([this](bool) { ask_kde(); });
-        kde_->finishRegistration();
-        bus_->watch_name(gsm_service, [this](bool owned) {
-            if (owned) ask_gnome();
-            else lost(gnome_side_);
-        });
-        bus_->watch_name(pm_service, [this](bool owned) {
-            if (owned) ask_kde();
-            else lost(kde_side_);
-        });
-    } catch (const sdbus::Error& e) {
-        activity_log()->warn("inhibitors: cannot listen on the session bus ({}); applications keeping the desktop awake "
-                             "are not seen",
-                             e.getMessage());
-        running_ = false;
-        on_change_(std::nullopt);
-        return;
-    }
-    bus_->start([this] {
+    running_ = bus_ && bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
         running_ = false;
         on_change_(std::nullopt);
     });
+    if (!running_) {
+        on_change_(std::nullopt);
+        return;
+    }
     ask_gnome();
     ask_kde();
+}
+
+void InhibitorsWatch::listen(PauseBus& bus)
+{
+    gnome_ = sdbus::createProxy(bus.bus(), gsm_service, gsm_path);
+    gnome_->uponSignal("InhibitorAdded").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });
+    gnome_->uponSignal("InhibitorRemoved").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });
+    gnome_->finishRegistration();
+    kde_ = sdbus::createProxy(bus.bus(), pm_service, pm_path);
+    kde_->uponSignal("HasInhibitChanged").onInterface(pm_iface).call([this](bool) { ask_kde(); });
+    kde_->finishRegistration();
+    bus.watch_name(gsm_service, [this](bool owned) {
+        if (owned) ask_gnome();
+        else lost(gnome_side_);
+    });
+    bus.watch_name(pm_service, [this](bool owned) {
+        if (owned) ask_kde();
+        else lost(kde_side_);
+    });
 }
 
 void InhibitorsWatch::stop()

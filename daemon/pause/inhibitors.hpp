@@ -40,6 +40,7 @@ public:
     [[nodiscard]] std::string name() const override { return "inhibitors"; }
 
 private:
+    void listen(PauseBus& bus);  // its proxies and watches; throws sdbus::Error
     // What one service says: on or not, and who; `asking` is bumped by every new question,
     // so an older answer is dropped.
     struct Side {

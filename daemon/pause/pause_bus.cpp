@@ -52,11 +52,19 @@ void PauseBus::watch(const std::string& rule, std::function<void(sdbus::Message&
     }));
 }
 
-void PauseBus::start(std::function<void()> on_lost)
+bool PauseBus::listen(const std::function<void(PauseBus&)>& setup, std::function<void()> on_lost)
 {
+    matches_.clear();
+    try {
+        setup(*this);
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("{}: cannot listen on the session bus ({}); {}", who_, e.getMessage(), what_);
+        return false;
+    }
     on_lost_ = std::move(on_lost);
     running_ = true;
     pump_.start();
+    return true;
 }
 
 void PauseBus::stop()

@@ -32,12 +32,11 @@ public:
     // Calls `on_message` for each message matching the D-Bus match `rule`. Throws sdbus::Error.
     void watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message);
 
-    // Forgets every watch (before a source that starts again adds its own anew). Not from
-    // inside a watch's handler.
-    void forget_watches() { matches_.clear(); }
-
-    // Pumps the connection; `on_lost` runs once if the bus goes away (after a warning).
-    void start(std::function<void()> on_lost);
+    // A source's start: forgets the watches of an earlier start, lets `setup` add its own
+    // (proxies, watch_name, watch), and pumps the connection; `on_lost` runs once if the bus
+    // goes away (after a warning). False, after a warning naming what is lost, when `setup`
+    // throws sdbus::Error. Not from inside a watch's handler.
+    bool listen(const std::function<void(PauseBus&)>& setup, std::function<void()> on_lost);
     // No handler runs after this; the matches stay until the next start or the end.
     void stop();
 
