@@ -126,7 +126,7 @@ def iso(seconds):
 
 
 def main():
-    limberd = sys.argv[1]
+    limberd = os.environ.get("LIMBER_TEST_LIMBERD") or sys.argv[1]
     kills = int(os.environ.get("LIMBER_TORTURE_KILLS", "200"))
     seed = int(os.environ.get("LIMBER_TORTURE_SEED", str(random.randrange(1 << 30))))
     rng = random.Random(seed)

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Every test Limber has, as CI runs them (the README's test command runs this):
 #   1. build/       the ordinary build, warnings as errors, and every test under ctest;
-#   2. build-asan/  the core, limberd, limberctl and their tests again with AddressSanitizer and
-#                   UndefinedBehaviorSanitizer, and those tests under ctest once more. The tray
-#                   is left out of this build to keep CI within its time (it doubles the
-#                   build); run with LIMBER_ASAN_TRAY=ON to include it and its GUI tests (leaks
-#                   in GTK and GLib are suppressed: tests/support/lsan.supp says which and why);
-#   3. limberd's integration tests once more with limberd under valgrind's memcheck, which must
-#      find no memory error and no definite leak;
+#   2. build-asan/  everything again with AddressSanitizer and UndefinedBehaviorSanitizer, and
+#                   every test under ctest once more. Each report a sanitizer writes, from any
+#                   process a test started (a tray killed by its test, a daemon under a script),
+#                   fails the stage; leaks inside GTK and GLib are suppressed, and
+#                   tests/support/lsan.supp says which and why;
+#   3. limberd's integration tests (every limberd.* test that starts the daemon) once more with
+#      limberd under valgrind's memcheck, which must find no memory error and no definite leak;
 #   4. the libFuzzer targets, LIMBER_FUZZ_SECONDS each (30 by default; fuzz/run.sh for longer).
 # Each stage prints how long it took. LIMBER_STAGES picks stages (default "build asan valgrind fuzz").
 set -euo pipefail
@@ -30,20 +30,34 @@ if want asan; then
   t=$(timer)
   # Line tables only (-g1): enough for the sanitizers' stack traces, and quicker to build.
   flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O0 -g1"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DLIMBER_WERROR=ON -DLIMBER_BUILD_TRAY="${LIMBER_ASAN_TRAY:-OFF}" \
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DLIMBER_WERROR=ON \
     -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
     -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined"
   cmake --build build-asan -j"$jobs"
-  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0"
+  # Reports go to files as well as failing their process: a test that kills the tray or reads
+  # only a daemon's answers would not see them otherwise.
+  reports=$PWD/build-asan/sanitizer-reports
+  rm -rf "$reports"
+  mkdir -p "$reports"
+  chmod 1777 "$reports"  # the unreadable-settings case runs limberd as another user
+  export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0:log_path=$reports/asan"
   export LSAN_OPTIONS="suppressions=$PWD/tests/support/lsan.supp:print_suppressions=0"
-  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+  export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan"
   # Timed checks (status within 1 s under a flood, a command within 4 s on a locked database)
   # are proven in build/; here, several times slower, they get three times as long.
   export LIMBER_TIME_FACTOR=3
   # The long runs are proven in build/; here they look for memory errors, in fewer rounds.
   export LIMBER_TORTURE_KILLS=50 LIMBER_FLOOD_MB=20
   # The package test builds the .deb from this tree, and the benchmark measures nothing here.
-  if ctest --test-dir build-asan --output-on-failure -E '^(packaging\.deb|bench\.smoke)$'; then
+  ok=1
+  ctest --test-dir build-asan --output-on-failure -E '^(packaging\.deb|bench\.smoke)$' || ok=0
+  for f in "$reports"/*; do
+    [ -s "$f" ] || continue
+    echo "FAIL a sanitizer reported ($f):" >&2
+    cat "$f" >&2
+    ok=0
+  done
+  if [ "$ok" = 1 ]; then
     report "sanitizers (ASan+UBSan)" passed "$t"
   else
     report "sanitizers (ASan+UBSan)" FAILED "$t"
@@ -66,17 +80,16 @@ exec valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --show-
   --error-exitcode=97 --log-file=$logs/limberd.%p.log $PWD/build/bin/limberd "\$@"
 EOF
     chmod +x "$wrapper"
+    # Every limberd test runs with the wrapper in place of limberd (tests/support/daemon_env.sh
+    # and the torture test honour LIMBER_TEST_LIMBERD). Valgrind runs limberd ~30 times slower:
+    # it gets a minute to start, timed limits are ten times as long (they are proven in build/),
+    # and the long runs are shorter. The two --check-config runs start no daemon.
     ok=1
-    # The daemon's integration tests whose checks are not about speed (valgrind runs it ~30x slower).
-    for name in lifecycle config bad_config hostile; do
-      if LIMBER_START_SECONDS=60 "tests/limberd_${name}_test.sh" "$wrapper" build/bin/limberctl >"$logs/$name.out" 2>&1; then
-        echo "ok   valgrind: limberd.$name"
-      else
-        echo "FAIL valgrind: limberd.$name" >&2
-        cat "$logs/$name.out" >&2
-        ok=0
-      fi
-    done
+    if ! LIMBER_TEST_LIMBERD=$wrapper LIMBER_START_SECONDS=60 LIMBER_TIME_FACTOR=10 LIMBER_TORTURE_KILLS=10 \
+      LIMBER_FLOOD_MB=20 ctest --test-dir build --output-on-failure -R '^limberd\.' \
+      -E '^limberd\.(check_shipped_config|reports_bad_config)$'; then
+      ok=0
+    fi
     for f in "$logs"/limberd.*.log; do
       [ -s "$f" ] || continue
       echo "FAIL valgrind found errors or definite leaks ($f):" >&2

@@ -1,6 +1,9 @@
 # Shared by the limberd shell tests: a private home for one daemon, starting it, waiting for
 # what it says, and stopping everything the test started.
 # Needs $LIMBERD and $LIMBERCTL set to the programs under test.
+# LIMBER_TEST_LIMBERD, when set, is run in place of $LIMBERD: tests/run-all.sh runs every
+# limberd test once more with limberd under valgrind this way.
+LIMBERD=${LIMBER_TEST_LIMBERD:-${LIMBERD:-}}
 
 LIMBER_TEST_DIR=$(mktemp -d)
 LIMBER_TEST_PIDS=()
