@@ -12,21 +12,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 LIMBERD=unused LIMBERCTL=unused
 . "$here/support/daemon_env.sh"
 . "$here/support/wait_lines.sh"
-out=$LIMBER_TEST_DIR
+. "$here/support/hold_probe.sh"
+out=$LIMBER_TEST_DIR probe_source=inhibitors
 
-probe_run() {  # probe_run NAME ARGS...: the probe in the background, its pid in $probe_pid
-  local name=$1
-  shift
-  : >"$out/$name.out"  # there before wait_lines looks
-  "$probe" inhibitors "$@" >"$out/$name.out" 2>"$out/$name.err" </dev/null &
-  probe_pid=$!
-  LIMBER_TEST_PIDS+=("$probe_pid")
-}
-probe_done() {  # probe_done NAME EXPECTED
-  wait "$probe_pid" || { echo "probe $1 failed:" >&2; cat "$out/$1.err" >&2; exit 1; }
-  expect_output "$out/$1.out" "$2" || { cat "$out/$1.err" >&2; exit 1; }
-  echo "ok   $1"
-}
 # still NAME LINES: after a moment, NAME's output has only LINES lines.
 still() {
   sleep 0.5

@@ -9,22 +9,10 @@ probe=$1
 LIMBERD=unused LIMBERCTL=unused
 . "$(dirname "$0")/support/daemon_env.sh"
 . "$(dirname "$0")/support/wait_lines.sh"
+. "$(dirname "$0")/support/hold_probe.sh"
 . "$(dirname "$0")/support/sound_env.sh"
-out=$LIMBER_TEST_DIR
+out=$LIMBER_TEST_DIR probe_source=microphone
 
-probe_run() {  # probe_run NAME ARGS...: the probe in the background, its pid in $probe_pid
-  local name=$1
-  shift
-  : >"$out/$name.out"  # there before wait_lines looks
-  "$probe" microphone "$@" >"$out/$name.out" 2>"$out/$name.err" </dev/null &
-  probe_pid=$!
-  LIMBER_TEST_PIDS+=("$probe_pid")
-}
-probe_done() {  # probe_done NAME EXPECTED
-  wait "$probe_pid" || { echo "probe $1 failed:" >&2; cat "$out/$1.err" >&2; exit 1; }
-  expect_output "$out/$1.out" "$2" || { cat "$out/$1.err" >&2; exit 1; }
-  echo "ok   $1"
-}
 record() {  # record ARGS...: parecord on the null sink's monitor; its pid in $rec_pid
   parecord --device=limber_test.monitor "$@" /dev/null </dev/null >/dev/null 2>&1 &
   rec_pid=$!

@@ -1,0 +1,20 @@
+# Shared by the pause.* tests that run limber_hold_probe in the background on a private bus
+# or sound server. Needs $probe (the probe), $probe_source (its source: dnd, inhibitors,
+# microphone) and $out (a directory); daemon_env.sh and wait_lines.sh sourced first.
+
+# probe_run NAME ARGS...: the probe in the background, its pid in $probe_pid.
+probe_run() {
+  local name=$1
+  shift
+  : >"$out/$name.out"  # there before wait_lines looks
+  "$probe" "$probe_source" "$@" >"$out/$name.out" 2>"$out/$name.err" </dev/null &
+  probe_pid=$!
+  LIMBER_TEST_PIDS+=("$probe_pid")
+}
+
+# probe_done NAME EXPECTED: the probe ends by itself, and its output is exactly EXPECTED.
+probe_done() {
+  wait "$probe_pid" || { echo "probe $1 failed:" >&2; cat "$out/$1.err" >&2; exit 1; }
+  expect_output "$out/$1.out" "$2" || { cat "$out/$1.err" >&2; exit 1; }
+  echo "ok   $1"
+}
