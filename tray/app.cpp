@@ -115,7 +115,7 @@ bool TrayApp::OnInit()
     // The session ending (SIGTERM), Ctrl+C in a terminal and a closed terminal leave as Quit
     // does: windows closed, the daemon link shut, exit status 0. wx calls this from its
     // event loop, not from the signal handler.
-    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) SetSignalHandler(sig, [](int) { static_cast<TrayApp*>(wxTheApp)->quit(); });
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) SetSignalHandler(sig, [](int) { wxGetApp().quit(); });
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
     load_translations();

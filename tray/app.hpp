@@ -100,9 +100,10 @@ private:
     std::string last_icon_tooltip_;
 };
 
-wxDECLARE_APP(TrayApp);
-
 // Display name of a routine id ("single:cat-cow" -> "Cat-cow").
 std::string routine_name(const Catalog& catalog, const std::string& id);
 
 }  // namespace limber::tray
+
+// wxGetApp(), defined with the app in app.cpp.
+wxDECLARE_APP(limber::tray::TrayApp);
