@@ -42,14 +42,17 @@ void DndWatch::start(HoldCallback on_change)
     server_on_ = gnome_on_ = false;
     server_.reset();
     if (!bus_) bus_ = PauseBus::open(io_, "dnd", "the desktop's do-not-disturb is not seen");
-    running_ = bus_ && bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
+    // Running before the pump starts: it may hand over waiting messages, or the bus's loss, at once.
+    running_ = true;
+    if (!bus_ || !bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
+            running_ = false;
+            on_change_(std::nullopt);
+        })) {
         running_ = false;
-        on_change_(std::nullopt);
-    });
-    if (!running_) {
         on_change_(std::nullopt);
         return;
     }
+    if (!running_) return;  // the bus went away as the pump started, and that was said
     if (!dconf_) dconf_ = dconf_client_new();
     read_gnome();
     ask_server();

@@ -45,14 +45,17 @@ void InhibitorsWatch::start(HoldCallback on_change)
     gnome_.reset();
     kde_.reset();
     if (!bus_) bus_ = PauseBus::open(io_, "inhibitors", "applications keeping the desktop awake are not seen");
-    running_ = bus_ && bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
+    // Running before the pump starts: it may hand over waiting messages, or the bus's loss, at once.
+    running_ = true;
+    if (!bus_ || !bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
+            running_ = false;
+            on_change_(std::nullopt);
+        })) {
         running_ = false;
-        on_change_(std::nullopt);
-    });
-    if (!running_) {
         on_change_(std::nullopt);
         return;
     }
+    if (!running_) return;  // the bus went away as the pump started, and that was said
     ask_gnome();
     ask_kde();
 }
