@@ -37,6 +37,7 @@ void ScriptSource::start(ActivityCallback on_change)
         // Play from the origin: steps that fell due while limberd was starting come at once.
         const MonoTime now = clock_->now().mono;
         at_ = origin_.value_or(now);
+        origin_.reset();  // a later start() plays the script again from that moment
         if (at_ < now) due_ -= scale<boost::asio::steady_timer::duration>(now - at_, 1.0 / clock_->rate());
     }
     schedule();

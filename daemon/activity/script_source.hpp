@@ -14,10 +14,10 @@ namespace limber {
 class ScriptSource final : public ActivitySource {
 public:
     // `speed` > 0: 60 plays a minute of script in a second.
-    // With a `clock`, the script's "+0s" is `origin` on it (limberd passes the moment it began
-    // counting; by default it is when start() is called), and each change is stamped with the
-    // moment the script gives it, so neither a slow start nor a timer that fires late on a busy
-    // machine moves a boundary.
+    // With a `clock`, the script's "+0s" is `origin` on it at the first start() (limberd passes
+    // the moment it began counting; without one, and at any later start(), it is the moment
+    // start() is called), and each change is stamped with the moment the script gives it, so
+    // neither a slow start nor a timer that fires late on a busy machine moves a boundary.
     ScriptSource(boost::asio::io_context& io, std::vector<ScriptStep> steps, double speed, std::string file,
                  const Clock* clock = nullptr, std::optional<MonoTime> origin = std::nullopt);
     ~ScriptSource() override { stop(); }
