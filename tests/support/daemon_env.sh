@@ -111,14 +111,20 @@ stop_limberd() {
   check "limberd exit status on SIGTERM" "$rc" 0
 }
 
-# stop_tray PID: SIGTERM to a limber-tray, which must leave within 10 s with status 0 (as
-# Quit does, so the sanitizer build's leak check runs at its exit too).
+# stop_tray PID: SIGTERM to a limber-tray, which must leave within 10 s (times
+# LIMBER_TIME_FACTOR) with status 0, as Quit does, so the sanitizer build's leak check runs at
+# its exit too.
 stop_tray() {
-  local pid=$1 rc=0 i
-  kill -TERM "$pid"
-  for i in $(seq $((100 * ${LIMBER_TIME_FACTOR:-1}))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  local pid=$1 rc=0 i limit=$((10 * ${LIMBER_TIME_FACTOR:-1}))
+  if ! kill -TERM "$pid" 2>/dev/null; then
+    wait "$pid" || rc=$?
+    echo "FAIL limber-tray was gone before SIGTERM (exit status $rc)" >&2
+    LIMBER_FAILED=1
+    return 0
+  fi
+  for i in $(seq $((limit * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$pid" 2>/dev/null; then
-    echo "FAIL limber-tray still running 10 s after SIGTERM" >&2
+    echo "FAIL limber-tray still running $limit s after SIGTERM" >&2
     LIMBER_FAILED=1
     kill -KILL "$pid"
   fi
