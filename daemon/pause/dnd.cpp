@@ -42,6 +42,8 @@ void DndWatch::start(HoldCallback on_change)
     server_on_ = gnome_on_ = false;
     server_.reset();
     if (!bus_) bus_ = PauseBus::open(io_, "dnd", "the desktop's do-not-disturb is not seen");
+    // dconf is read from the first message the pump hands over, which can be at once.
+    if (bus_ && !dconf_) dconf_ = dconf_client_new();
     // Running before the pump starts: it may hand over waiting messages, or the bus's loss, at once.
     running_ = true;
     if (!bus_ || !bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
@@ -53,7 +55,6 @@ void DndWatch::start(HoldCallback on_change)
         return;
     }
     if (!running_) return;  // the bus went away as the pump started, and that was said
-    if (!dconf_) dconf_ = dconf_client_new();
     read_gnome();
     ask_server();
 }
