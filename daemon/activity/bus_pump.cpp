@@ -1,21 +1,23 @@
 #include "activity/bus_pump.hpp"
 
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 #include <poll.h>
 
 namespace limber {
 
 BusPump::BusPump(boost::asio::io_context& io, sdbus::IConnection& bus, std::function<void(const std::string&)> on_lost)
-    : bus_(bus), on_lost_(std::move(on_lost)), fd_(io, bus.getEventLoopPollData().fd), timer_(io)
+    : bus_(bus), on_lost_(std::move(on_lost)), fd_(io, bus.getEventLoopPollData().fd), wake_fd_(io), timer_(io)
 {
+    if (const auto wake = dbus::wake_descriptor(bus.getEventLoopPollData())) wake_fd_.assign(*wake);
 }
 
 BusPump::~BusPump()
 {
     stop();
-    // The connection owns its socket; it closes it, not Asio.
+    // The connection owns its descriptors; it closes them, not Asio.
     fd_.release();
+    if (wake_fd_.is_open()) wake_fd_.release();
 }
 
 void BusPump::start()
@@ -32,13 +34,14 @@ void BusPump::stop()
     running_ = false;
     *alive_ = false;
     fd_.cancel();
+    if (wake_fd_.is_open()) wake_fd_.cancel();
     timer_.cancel();
 }
 
 void BusPump::pump()
 {
     try {
-        while (running_ && bus_.processPendingRequest()) {
+        while (running_ && dbus::process_pending(bus_)) {
         }
     } catch (const sdbus::Error& e) {
         stop();
@@ -51,12 +54,16 @@ void BusPump::pump()
     auto wake = [this, gen, alive = alive_](const boost::system::error_code& ec) {
         if (ec || !*alive || gen != generation_) return;
         fd_.cancel();
+        if (wake_fd_.is_open()) wake_fd_.cancel();
         timer_.cancel();
         pump();
     };
     if (poll.events & POLLIN) fd_.async_wait(boost::asio::posix::stream_descriptor::wait_read, wake);
     if (poll.events & POLLOUT) fd_.async_wait(boost::asio::posix::stream_descriptor::wait_write, wake);
-    if (const auto timeout = poll.getRelativeTimeout()) {
+    // Work the connection queued itself (a reply read during a blocking call, a long message
+    // half sent) shows on its wake descriptor, not on the socket.
+    if (wake_fd_.is_open()) wake_fd_.async_wait(boost::asio::posix::stream_descriptor::wait_read, wake);
+    if (const auto timeout = dbus::relative_timeout(poll)) {
         timer_.expires_after(*timeout);
         timer_.async_wait(wake);
     }

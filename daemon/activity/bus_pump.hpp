@@ -34,6 +34,7 @@ private:
     sdbus::IConnection& bus_;
     std::function<void(const std::string&)> on_lost_;
     boost::asio::posix::stream_descriptor fd_;
+    boost::asio::posix::stream_descriptor wake_fd_;  // sdbus-c++ 2.x only: its own work queued
     boost::asio::steady_timer timer_;
     bool running_ = false;
     unsigned generation_ = 0;  // which pump() a wake-up belongs to; older ones are ignored

@@ -3,7 +3,7 @@
 
 #include "activity/log.hpp"
 
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 #include <unistd.h>
 
@@ -51,11 +51,11 @@ void Logind::start(ActivityCallback on_change)
     manager_.reset();
     try {
         // A proxy made on a connection we pass by reference runs no loop of its own: pump() drives it.
-        manager_ = sdbus::createProxy(*bus_, service, manager_path);
+        manager_ = dbus::make_proxy(*bus_, service, manager_path);
         manager_->uponSignal("PrepareForSleep").onInterface(manager_iface).call([this](bool going) {
             set(&asleep_, going);
         });
-        manager_->finishRegistration();
+        dbus::signals_declared(*manager_);
     } catch (const sdbus::Error& e) {
         activity_log()->warn("logind: cannot watch for sleep ({}); lock and sleep are not tracked", e.getMessage());
         manager_.reset();
@@ -76,7 +76,7 @@ void Logind::watch_session()
             manager_->callMethod("GetSession").onInterface(manager_iface).withArguments(std::string(id)).storeResultsTo(path);
         else
             manager_->callMethod("GetSessionByPID").onInterface(manager_iface).withArguments(static_cast<std::uint32_t>(getpid())).storeResultsTo(path);
-        session_ = sdbus::createProxy(*bus_, service, path);
+        session_ = dbus::make_proxy(*bus_, service, path);
         session_->uponSignal("Lock").onInterface(session_iface).call([this] { set(&locked_, true); });
         session_->uponSignal("Unlock").onInterface(session_iface).call([this] { set(&locked_, false); });
         // Lock and Unlock ask the screen locker to act; LockedHint is what the locker says it did.
@@ -87,7 +87,7 @@ void Logind::watch_session()
                 if (iface != session_iface) return;
                 if (auto it = changed.find("LockedHint"); it != changed.end()) set(&locked_, it->second.get<bool>());
             });
-        session_->finishRegistration();
+        dbus::signals_declared(*session_);
         locked_ = session_->getProperty("LockedHint").onInterface(session_iface).get<bool>();
     } catch (const sdbus::Error& e) {
         activity_log()->warn("logind: no session to watch ({}); screen lock is not tracked", e.getMessage());

@@ -3,7 +3,7 @@
 
 #include "activity/log.hpp"
 
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 namespace limber {
 namespace {
@@ -14,9 +14,9 @@ constexpr const char* iface = "org.gnome.Mutter.IdleMonitor";
 
 bool has_owner(sdbus::IConnection& bus, const char* name)
 {
-    auto dbus = sdbus::createProxy(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus");
+    auto bus_proxy = dbus::make_proxy(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus");
     bool owned = false;
-    dbus->callMethod("NameHasOwner").onInterface("org.freedesktop.DBus").withArguments(std::string(name)).storeResultsTo(owned);
+    bus_proxy->callMethod("NameHasOwner").onInterface("org.freedesktop.DBus").withArguments(std::string(name)).storeResultsTo(owned);
     return owned;
 }
 
@@ -57,9 +57,9 @@ void MutterIdle::start(ActivityCallback on_change)
     idle_ = false;
     monitor_.reset();
     try {
-        monitor_ = sdbus::createProxy(*bus_, service, path);
+        monitor_ = dbus::make_proxy(*bus_, service, path);
         monitor_->uponSignal("WatchFired").onInterface(iface).call([this](std::uint32_t id) { fired(id); });
-        monitor_->finishRegistration();
+        dbus::signals_declared(*monitor_);
         // Idle watches fire each time the threshold is crossed; they stay until removed.
         const auto ms = static_cast<std::uint64_t>(threshold_.count());
         monitor_->callMethod("AddIdleWatch").onInterface(iface).withArguments(ms).storeResultsTo(idle_watch_);

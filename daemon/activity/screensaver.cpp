@@ -3,7 +3,7 @@
 
 #include "activity/log.hpp"
 
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 namespace limber {
 namespace {
@@ -47,9 +47,9 @@ void ScreenSaver::start(ActivityCallback on_change)
         // Signals are matched by the well-known name, so a screensaver that starts after us is
         // heard as well.
         for (const char* path : paths) {
-            auto proxy = sdbus::createProxy(*bus_, service, path);
+            auto proxy = dbus::make_proxy(*bus_, service, path);
             proxy->uponSignal("ActiveChanged").onInterface(iface).call([this](bool active) { set(active); });
-            proxy->finishRegistration();
+            dbus::signals_declared(*proxy);
             proxies_.push_back(std::move(proxy));
         }
     } catch (const sdbus::Error& e) {

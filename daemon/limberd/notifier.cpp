@@ -2,7 +2,7 @@
 
 #include "logging.hpp"
 
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 #include <map>
 #include <vector>
@@ -29,14 +29,14 @@ Notifier::Notifier(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnecti
       pump_(io, *bus_, [](const std::string& why) { logger("limberd").warn("lost the session bus ({}): no more notifications", why); }),
       on_action_(std::move(on_action))
 {
-    proxy_ = sdbus::createProxy(*bus_, service, path);
+    proxy_ = dbus::make_proxy(*bus_, service, path);
     proxy_->uponSignal("ActionInvoked").onInterface(iface).call([this](std::uint32_t id, const std::string& action) {
         if (id != 0 && id == id_) on_action_(action);
     });
     proxy_->uponSignal("NotificationClosed").onInterface(iface).call([this](std::uint32_t id, std::uint32_t) {
         if (id == id_) id_ = 0;
     });
-    proxy_->finishRegistration();
+    dbus::signals_declared(*proxy_);
     pump_.start();
 }
 
@@ -53,7 +53,7 @@ void Notifier::show(const std::string& summary, const std::string& body, bool wi
         proxy_->callMethodAsync("Notify")
             .onInterface(iface)
             .withArguments(std::string("Limber"), id_, std::string("limber"), summary, body, actions, hints, std::int32_t{0})
-            .uponReplyInvoke([this](const sdbus::Error* error, std::uint32_t id) {
+            .uponReplyInvoke([this](dbus::ReplyError error, std::uint32_t id) {
                 if (error) logger("limberd").warn("the notification was not shown: {}", error->getMessage());
                 else id_ = id;
             });
@@ -66,7 +66,7 @@ void Notifier::withdraw()
 {
     if (id_ == 0) return;
     try {
-        proxy_->callMethodAsync("CloseNotification").onInterface(iface).withArguments(id_).uponReplyInvoke([](const sdbus::Error*) {});
+        proxy_->callMethodAsync("CloseNotification").onInterface(iface).withArguments(id_).uponReplyInvoke([](dbus::ReplyError) {});
     } catch (const sdbus::Error& e) {
         logger("limberd").debug("closing the notification failed: {}", e.getMessage());
     }

@@ -4,7 +4,7 @@
 #include "pause/pause_bus.hpp"
 
 #include <dconf.h>
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 #include <algorithm>
 #include <map>
@@ -61,7 +61,7 @@ void DndWatch::start(HoldCallback on_change)
 
 void DndWatch::listen(PauseBus& bus)
 {
-    server_ = sdbus::createProxy(bus.bus(), notify_service, notify_path);
+    server_ = dbus::make_proxy(bus.bus(), notify_service, notify_path);
     server_->uponSignal("PropertiesChanged")
         .onInterface(properties_iface)
         .call([this](const std::string& iface, const std::map<std::string, sdbus::Variant>& changed,
@@ -79,7 +79,7 @@ void DndWatch::listen(PauseBus& bus)
                 ask_server();
             }
         });
-    server_->finishRegistration();
+    dbus::signals_declared(*server_);
     bus.watch_name(notify_service, [this](bool owned) {
         if (owned) {
             ask_server();
@@ -106,7 +106,7 @@ void DndWatch::ask_server()
     server_->callMethodAsync("Get")
         .onInterface(properties_iface)
         .withArguments(std::string(notify_iface), std::string("Inhibited"))
-        .uponReplyInvoke([this, asking](const sdbus::Error* error, const sdbus::Variant& value) {
+        .uponReplyInvoke([this, asking](dbus::ReplyError error, const sdbus::Variant& value) {
             if (!running_ || asking != server_asking_) return;
             server_on_ = false;  // no server, or one without the property: nothing inhibited there
             if (!error) {

@@ -3,7 +3,7 @@
 #include "activity/log.hpp"
 #include "pause/pause_bus.hpp"
 
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 #include <cstdint>
 
@@ -62,13 +62,13 @@ void InhibitorsWatch::start(HoldCallback on_change)
 
 void InhibitorsWatch::listen(PauseBus& bus)
 {
-    gnome_ = sdbus::createProxy(bus.bus(), gsm_service, gsm_path);
+    gnome_ = dbus::make_proxy(bus.bus(), gsm_service, gsm_path);
     gnome_->uponSignal("InhibitorAdded").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });
     gnome_->uponSignal("InhibitorRemoved").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });
-    gnome_->finishRegistration();
-    kde_ = sdbus::createProxy(bus.bus(), pm_service, pm_path);
+    dbus::signals_declared(*gnome_);
+    kde_ = dbus::make_proxy(bus.bus(), pm_service, pm_path);
     kde_->uponSignal("HasInhibitChanged").onInterface(pm_iface).call([this](bool) { ask_kde(); });
-    kde_->finishRegistration();
+    dbus::signals_declared(*kde_);
     bus.watch_name(gsm_service, [this](bool owned) {
         if (owned) ask_gnome();
         else lost(gnome_side_);
@@ -96,7 +96,7 @@ void InhibitorsWatch::ask_gnome()
     gnome_->callMethodAsync("IsInhibited")
         .onInterface(gsm_iface)
         .withArguments(gsm_inhibit_idle)
-        .uponReplyInvoke([this, asking](const sdbus::Error* error, bool inhibited) {
+        .uponReplyInvoke([this, asking](dbus::ReplyError error, bool inhibited) {
             if (!running_ || asking != gnome_side_.asking) return;
             if (error || !inhibited) {  // an error: no session manager, so nothing inhibited there
                 gnome_side_.on = false;
@@ -106,7 +106,7 @@ void InhibitorsWatch::ask_gnome()
             }
             gnome_->callMethodAsync("GetInhibitors")
                 .onInterface(gsm_iface)
-                .uponReplyInvoke([this, asking](const sdbus::Error* error, std::vector<sdbus::ObjectPath> paths) {
+                .uponReplyInvoke([this, asking](dbus::ReplyError error, std::vector<sdbus::ObjectPath> paths) {
                     if (!running_ || asking != gnome_side_.asking) return;
                     gnome_side_.on = true;
                     gnome_side_.app.clear();
@@ -125,7 +125,7 @@ void InhibitorsWatch::ask_gnome_inhibitor(unsigned asking, std::vector<sdbus::Ob
     }
     sdbus::IProxy* inhibitor = nullptr;
     try {
-        gnome_inhibitors_.push_back(sdbus::createProxy(bus_->bus(), gsm_service, paths[i]));
+        gnome_inhibitors_.push_back(dbus::make_proxy(bus_->bus(), gsm_service, paths[i]));
         inhibitor = gnome_inhibitors_.back().get();
     } catch (const sdbus::Error&) {
         update();
@@ -133,7 +133,7 @@ void InhibitorsWatch::ask_gnome_inhibitor(unsigned asking, std::vector<sdbus::Ob
     }
     inhibitor->callMethodAsync("GetFlags")
         .onInterface(gsm_inhibitor_iface)
-        .uponReplyInvoke([this, asking, paths = std::move(paths), i, inhibitor](const sdbus::Error* error,
+        .uponReplyInvoke([this, asking, paths = std::move(paths), i, inhibitor](dbus::ReplyError error,
                                                                                   std::uint32_t flags) {
             if (!running_ || asking != gnome_side_.asking) return;
             if (error || (flags & gsm_inhibit_idle) == 0) {
@@ -142,7 +142,7 @@ void InhibitorsWatch::ask_gnome_inhibitor(unsigned asking, std::vector<sdbus::Ob
             }
             inhibitor->callMethodAsync("GetAppId")
                 .onInterface(gsm_inhibitor_iface)
-                .uponReplyInvoke([this, asking](const sdbus::Error* error, const std::string& app) {
+                .uponReplyInvoke([this, asking](dbus::ReplyError error, const std::string& app) {
                     if (!running_ || asking != gnome_side_.asking) return;
                     if (!error) gnome_side_.app = app;
                     update();
@@ -154,7 +154,7 @@ void InhibitorsWatch::ask_kde()
 {
     if (!running_) return;
     const unsigned asking = ++kde_side_.asking;
-    kde_->callMethodAsync("HasInhibit").onInterface(pm_iface).uponReplyInvoke([this, asking](const sdbus::Error* error,
+    kde_->callMethodAsync("HasInhibit").onInterface(pm_iface).uponReplyInvoke([this, asking](dbus::ReplyError error,
                                                                                            bool has) {
         if (!running_ || asking != kde_side_.asking) return;
         kde_side_.app.clear();
@@ -166,7 +166,7 @@ void InhibitorsWatch::ask_kde()
         // KDE's own addition; another service may not have it, and then no one is named.
         kde_->callMethodAsync("ListInhibitions")
             .onInterface(pm_iface)
-            .uponReplyInvoke([this, asking](const sdbus::Error* error,
+            .uponReplyInvoke([this, asking](dbus::ReplyError error,
                                             const std::vector<sdbus::Struct<std::string, std::string>>& list) {
                 if (!running_ || asking != kde_side_.asking) return;
                 if (!error && !list.empty()) kde_side_.app = std::get<0>(list.front());

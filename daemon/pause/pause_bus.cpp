@@ -47,7 +47,7 @@ void PauseBus::watch_name(const std::string& name, std::function<void(bool)> on_
 
 void PauseBus::watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message)
 {
-    matches_.push_back(bus_->addMatch(rule, [this, on_message = std::move(on_message)](sdbus::Message& msg) {
+    matches_.push_back(dbus::add_match(*bus_, rule, [this, on_message = std::move(on_message)](sdbus::Message& msg) {
         if (running_) on_message(msg);
     }));
 }

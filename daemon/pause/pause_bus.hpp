@@ -4,7 +4,7 @@
 
 #include "activity/bus_pump.hpp"
 
-#include <sdbus-c++/sdbus-c++.h>
+#include "dbus/sdbus_adapter.hpp"
 
 #include <functional>
 #include <memory>
