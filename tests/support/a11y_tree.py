@@ -21,8 +21,15 @@ def find_frame(title):
     return None
 
 
+# AT-SPI 2.50 and later (Debian 13) name the push-button role "button"; older ones (Debian 12)
+# "push button". Both print as "push button", so every check reads the same on both.
+ROLE_ALIASES = {"button": "push button"}
+
+
 def walk(node, out):
-    out.append(f"{node.getRoleName()}\t{node.name.replace(chr(10), ' ')}")
+    role = node.getRoleName()
+    role = ROLE_ALIASES.get(role, role)
+    out.append(f"{role}\t{node.name.replace(chr(10), ' ')}")
     for i in range(node.childCount):
         child = node.getChildAtIndex(i)
         if child is not None:
