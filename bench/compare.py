@@ -92,7 +92,11 @@ class Session:
         (home / "config/limber/limber.toml").write_text("[working_hours]\nenabled = false\n[daily_routine]\nenabled = false\n")
         (home / "config/limber/welcome-acknowledged").write_text("2026-01-01\n")
         bus = home / "bus"
-        dbus = self.start(["dbus-daemon", "--session", "--nofork", f"--address=unix:path={bus}"], env)
+        # A bus that starts none of the machine's services, so no one else's daemon is measured.
+        (home / "bus-services").mkdir(exist_ok=True)
+        template = Path(__file__).resolve().parent.parent / "tests/support/session-bus.conf.in"
+        (home / "bus.conf").write_text(template.read_text().replace("@SERVICEDIR@", str(home / "bus-services")))
+        dbus = self.start(["dbus-daemon", f"--config-file={home / 'bus.conf'}", "--nofork", f"--address=unix:path={bus}"], env)
         for _ in range(100):
             if bus.exists():
                 break
@@ -357,7 +361,7 @@ def main():
     settle = 1 if a.smoke else 5
     for tool in ("Xvfb", "xdotool", "trayer", "dbus-daemon", "xwininfo"):
         if not shutil.which(tool):
-            print(f"bench: needs {tool} (installers/install-deps.sh installs it)", file=sys.stderr)
+            print(f"bench: needs {tool} (installers/install-deps.sh --tests installs it)", file=sys.stderr)
             sys.exit(77)  # ctest's "skipped"
     (build / "bench").mkdir(exist_ok=True)
     root = tempfile.mkdtemp(prefix="limber-bench-")

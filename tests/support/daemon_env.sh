@@ -11,6 +11,10 @@ export XDG_CONFIG_HOME=$LIMBER_TEST_DIR/config XDG_DATA_HOME=$LIMBER_TEST_DIR/da
 export XDG_STATE_HOME=$LIMBER_TEST_DIR/state XDG_RUNTIME_DIR=$LIMBER_TEST_DIR/run
 # No sound server unless a test starts one: a tray never reaches (or spawns) the machine's own.
 export PULSE_SERVER=unix:$LIMBER_TEST_DIR/no-sound-server
+# No D-Bus either, unless a test starts its own (start_bus): a program under test never reaches
+# the desktop's session or system bus the tests were started from.
+export DBUS_SESSION_BUS_ADDRESS=unix:path=$LIMBER_TEST_DIR/no-session-bus
+export DBUS_SYSTEM_BUS_ADDRESS=unix:path=$LIMBER_TEST_DIR/no-system-bus
 mkdir -p "$XDG_CONFIG_HOME/limber" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
@@ -158,23 +162,32 @@ start_xvfb() {
   export DISPLAY=":$(head -n1 "$LIMBER_TEST_DIR/display")"
 }
 
-# start_bus system|session: a private D-Bus daemon, our own child so cleanup ends it; sets
-# DBUS_SYSTEM_BUS_ADDRESS or DBUS_SESSION_BUS_ADDRESS (and unsets the other).
+# bus_service NAME: lets the test's buses start the machine's service NAME on demand (say
+# org.a11y.Bus); no other service of the machine's is ever started. Fails without it.
+bus_service() {
+  mkdir -p "$LIMBER_TEST_DIR/bus-services"
+  cp "/usr/share/dbus-1/services/$1.service" "$LIMBER_TEST_DIR/bus-services/"
+}
+
+# start_bus system|session: a private D-Bus daemon, our own child so cleanup ends it, with a
+# configuration of its own (support/session-bus.conf.in: no system service directory, only
+# what bus_service put there); sets DBUS_SYSTEM_BUS_ADDRESS or DBUS_SESSION_BUS_ADDRESS.
 # Exits 77 (skipped) without dbus-daemon, gdbus or python3-dbusmock.
 start_bus() {
   command -v dbus-daemon >/dev/null && command -v gdbus >/dev/null || { echo "no dbus-daemon or gdbus" >&2; exit 77; }
   /usr/bin/python3 -c 'import dbusmock' 2>/dev/null || { echo "no python3-dbusmock" >&2; exit 77; }
-  local sock=$LIMBER_TEST_DIR/$1-bus.sock i
-  dbus-daemon --session --nofork --address="unix:path=$sock" --print-address=3 \
+  local sock=$LIMBER_TEST_DIR/$1-bus.sock conf=$LIMBER_TEST_DIR/bus.conf i
+  mkdir -p "$LIMBER_TEST_DIR/bus-services"
+  sed "s|@SERVICEDIR@|$LIMBER_TEST_DIR/bus-services|" "$(dirname "${BASH_SOURCE[0]}")/session-bus.conf.in" >"$conf"
+  dbus-daemon --config-file="$conf" --nofork --address="unix:path=$sock" --print-address=3 \
     3>"$LIMBER_TEST_DIR/$1-bus.address" 2>"$LIMBER_TEST_DIR/$1-bus.log" &
   LIMBER_TEST_PIDS+=($!)
   for i in $(seq 100); do [ -s "$LIMBER_TEST_DIR/$1-bus.address" ] && break; sleep 0.1; done
+  [ -s "$LIMBER_TEST_DIR/$1-bus.address" ] || { echo "the private $1 bus did not start:" >&2; cat "$LIMBER_TEST_DIR/$1-bus.log" >&2; exit 1; }
   if [ "$1" = system ]; then
     export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$sock"
-    unset DBUS_SESSION_BUS_ADDRESS
   else
     export DBUS_SESSION_BUS_ADDRESS="unix:path=$sock"
-    unset DBUS_SYSTEM_BUS_ADDRESS
   fi
 }
 
