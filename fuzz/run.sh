@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 build=${2:-build-fuzz}
-command -v clang++ >/dev/null || { echo "fuzz/run.sh: clang++ is needed (installers/install-deps.sh)" >&2; exit 1; }
+command -v clang++ >/dev/null || { echo "fuzz/run.sh: clang++ is needed (installers/install-deps.sh --tests)" >&2; exit 1; }
 flags="-fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 mkdir -p "$build"
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \

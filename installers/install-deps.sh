@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs every package Limber needs to build, run and test, on Debian 12 or Ubuntu 24.04.
+# Installs the Debian packages Limber needs, on Debian 12 or 13 (or Ubuntu 24.04):
+#   installers/install-deps.sh           to build and run it;
+#   installers/install-deps.sh --tests   that, and everything the tests use.
 # Idempotent: installs only what is missing, and says nothing when all is there.
 set -euo pipefail
 
-packages=(
+# What building and running Limber needs: the compiler, the libraries, and what the programs
+# use at run time (the sound theme, gettext's catalogs).
+runtime=(
   # build
   build-essential cmake pkg-config
   # core
@@ -15,9 +19,17 @@ packages=(
   libpulse-dev libdconf-dev
   # tray
   libwxgtk3.2-dev libgtk-3-dev libdbusmenu-glib-dev libdbusmenu-gtk3-dev libcanberra-dev sound-theme-freedesktop libspeechd-dev
+  # GTK's theme draws its check boxes and arrows from SVG: the loader, which GTK only recommends
+  librsvg2-common
   # translations: the .pot extraction and the compiled catalogs
   gettext
-  # tests (dconf-service, dconf-gsettings-backend and the schemas: GNOME's do-not-disturb set by gsettings)
+)
+
+# What the tests add (--tests): the test frameworks, private displays, buses and sound servers,
+# the sanitizers, fuzzers and valgrind, the package checks.
+tests=(
+  # unit tests, displays, buses and mocks (dconf-service, dconf-gsettings-backend and the
+  # schemas: GNOME's do-not-disturb set by gsettings)
   catch2 xvfb xauth xdotool dbus dbus-x11 python3-dbusmock sqlite3 imagemagick trayer x11-xserver-utils x11-utils x11-apps openbox wmctrl sway wtype
   dconf-service dconf-gsettings-backend gsettings-desktop-schemas libglib2.0-bin
   # the fuzzers (clang's libFuzzer, ASan, UBSan) and the memory checks under valgrind
@@ -32,7 +44,19 @@ packages=(
   # checks on what the package installs (desktop entries, AppStream, the user unit, man pages,
   # completion)
   dpkg-dev file librsvg2-bin desktop-file-utils appstream systemd groff-base man-db bash-completion lintian
+  # a desk machine's own services, there to prove no test reaches them: two notification
+  # daemons that D-Bus would start on demand, and a panel that hosts tray icons
+  xfce4-notifyd dunst xfce4-panel
 )
+
+case "${1:-}" in
+  "") packages=("${runtime[@]}") ;;
+  --tests) packages=("${runtime[@]}" "${tests[@]}") ;;
+  *)
+    echo "usage: installers/install-deps.sh [--tests]" >&2
+    exit 2
+    ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

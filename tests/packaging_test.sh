@@ -199,7 +199,7 @@ if command -v lintian >/dev/null; then
     grep '^W:' <<<"$out" | sed 's/^/  lintian /' || true
     if grep -q '^E:' <<<"$out"; then fail "lintian errors: $(grep '^E:' <<<"$out")"; else ok "lintian: no errors"; fi
 else
-    fail "lintian is not installed (installers/install-deps.sh installs it)"
+    fail "lintian is not installed (installers/install-deps.sh --tests installs it)"
 fi
 
 if [ "$failures" -ne 0 ]; then

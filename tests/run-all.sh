@@ -5,15 +5,18 @@
 #                   every test under ctest once more. Each report a sanitizer writes, from any
 #                   process a test started (a tray killed by its test, a daemon under a script),
 #                   fails the stage; leaks inside GTK and GLib are suppressed, and
-#                   tests/support/lsan.supp says which and why;
+#                   tray/lsan_suppressions.cpp says which and why (the tray alone);
 #   3. limberd's integration tests (every limberd.* test that starts the daemon) once more with
 #      limberd under valgrind's memcheck, which must find no memory error and no definite leak;
-#   4. the libFuzzer targets, LIMBER_FUZZ_SECONDS each (30 by default; fuzz/run.sh for longer).
-# Each stage prints how long it took. LIMBER_STAGES picks stages (default "build asan valgrind fuzz").
+#   4. the libFuzzer targets, LIMBER_FUZZ_SECONDS each (30 by default; fuzz/run.sh for longer);
+#   5. debian13: the README's two commands inside a fresh Debian 13 chroot (tests/distro/debian13.sh;
+#      needs root, or sudo).
+# Each stage prints how long it took. LIMBER_STAGES picks stages (default
+# "build asan valgrind fuzz debian13").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
-stages=${LIMBER_STAGES:-build asan valgrind fuzz}
+stages=${LIMBER_STAGES:-build asan valgrind fuzz debian13}
 failed=()
 timer() { date +%s; }
 report() { echo "== $1: $2 in $(($(timer) - $3)) s"; }
@@ -21,7 +24,7 @@ want() { case " $stages " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 
 if want build; then
   t=$(timer)
-  cmake -S . -B build -DLIMBER_WERROR=ON
+  cmake -S . -B build -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=ON
   cmake --build build -j"$jobs"
   if ctest --test-dir build --output-on-failure; then report build passed "$t"; else report build FAILED "$t"; failed+=(build); fi
 fi
@@ -30,7 +33,7 @@ if want asan; then
   t=$(timer)
   # Line tables only (-g1): enough for the sanitizers' stack traces, and quicker to build.
   flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -O0 -g1"
-  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DLIMBER_WERROR=ON \
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=ON \
     -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
     -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined"
   cmake --build build-asan -j"$jobs"
@@ -41,7 +44,7 @@ if want asan; then
   mkdir -p "$reports"
   chmod 1777 "$reports"  # the unreadable-settings case runs limberd as another user
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0:log_path=$reports/asan"
-  export LSAN_OPTIONS="suppressions=$PWD/tests/support/lsan.supp:print_suppressions=0"
+  export LSAN_OPTIONS="print_suppressions=0"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$reports/ubsan"
   # Timed checks (status within 1 s under a flood, a command within 4 s on a locked database)
   # are proven in build/; here, several times slower, they get three times as long.
@@ -107,6 +110,13 @@ fi
 if want fuzz; then
   t=$(timer)
   if fuzz/run.sh "${LIMBER_FUZZ_SECONDS:-30}" build-fuzz; then report fuzz passed "$t"; else report fuzz FAILED "$t"; failed+=(fuzz); fi
+fi
+
+if want debian13; then
+  t=$(timer)
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo --preserve-env=CI,LIMBER_CHROOT_CACHE,LIMBER_DEBIAN_MIRROR)
+  if "${as_root[@]}" tests/distro/debian13.sh; then report "Debian 13 (chroot)" passed "$t"; else report "Debian 13 (chroot)" FAILED "$t"; failed+=(debian13); fi
 fi
 
 if [ ${#failed[@]} -gt 0 ]; then

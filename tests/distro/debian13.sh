@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# The README's two commands, as written, on a fresh Debian 13 "trixie" (a debootstrap chroot):
+#   1. the build-and-run command: installs the runtime packages alone, builds, and starts
+#      limberd, which must answer `limberctl status`, and limber-tray, which must show its
+#      first-run welcome on an Xvfb display of the host's (then both are stopped);
+#   2. the test command, its ordinary build stage (LIMBER_STAGES=build): the test packages,
+#      the build with warnings as errors, every ctest test.
+# The unpacked chroot is cached outside the clone (LIMBER_CHROOT_CACHE, /var/cache/limber-ci
+# by default), one per month, so a machine debootstraps once a month; the packages the commands
+# install stay in it. Each run gets a fresh copy of the sources and a fresh build tree.
+# Everything runs in its own mount and PID namespaces: the mounts into the chroot and every
+# process started there end with this script, however it ends.
+# Needs root (debootstrap, chroot, mounts). Usage: tests/distro/debian13.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+src=$PWD
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "debian13: needs root (debootstrap, chroot and mounts); run it as root" >&2
+  exit 1
+fi
+
+suite=trixie
+mirror=${LIMBER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+cache=${LIMBER_CHROOT_CACHE:-/var/cache/limber-ci}
+root=$cache/$suite-$(date +%Y-%m)
+timer() { date +%s; }
+
+if [ -z "${LIMBER_IN_NAMESPACE:-}" ]; then
+  # Re-run in new mount and PID namespaces: when this script's process (PID 1 there) ends, the
+  # kernel kills whatever the tests left running and drops every mount made below.
+  exec unshare --mount --pid --fork --propagation private env LIMBER_IN_NAMESPACE=1 "$0" "$@"
+fi
+
+mkdir -p "$cache"
+if [ ! -e "$root/.limber-ready" ]; then
+  t=$(timer)
+  command -v debootstrap >/dev/null || {
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
+  }
+  # Older months' chroots go: the cache keeps one.
+  find "$cache" -maxdepth 1 -name "$suite-*" ! -path "$root" -exec rm -rf {} +
+  rm -rf "$root"
+  echo "debian13: debootstrap $suite into $root"
+  debootstrap --variant=minbase "$suite" "$root" "$mirror" >"$cache/debootstrap.log" 2>&1 || {
+    tail -n 30 "$cache/debootstrap.log" >&2
+    echo "debian13: debootstrap failed; the whole log is $cache/debootstrap.log" >&2
+    exit 1
+  }
+  cat >"$root/etc/apt/sources.list.d/debian.sources" <<EOF
+Types: deb
+URIs: $mirror
+Suites: $suite $suite-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb
+URIs: ${mirror%/debian}/debian-security
+Suites: $suite-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+  rm -f "$root/etc/apt/sources.list"
+  # A fresh system has git and sudo no more than the README expects a user to have.
+  touch "$root/.limber-ready"
+  echo "== debian13: chroot made in $(($(timer) - t)) s"
+fi
+
+mount -t proc proc "$root/proc"
+mount --rbind /sys "$root/sys"
+mount --rbind /dev "$root/dev"
+mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
+mount -t tmpfs -o mode=755 tmpfs "$root/run"
+cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+
+# A fresh copy of the sources: what git tracks and any new file it does not ignore, or, outside
+# a git checkout, the tree without its build directories.
+rm -rf "$root/root/limber"
+mkdir -p "$root/root/limber"
+if git -C "$src" rev-parse --git-dir >/dev/null 2>&1; then
+  git -C "$src" ls-files -z --cached --others --exclude-standard |
+    (cd "$src" && xargs -0 tar -cf - --no-recursion --ignore-failed-read) | tar -xf - -C "$root/root/limber"
+else
+  tar -C "$src" --exclude='./build*' --exclude=./Testing -cf - . | tar -xf - -C "$root/root/limber"
+fi
+
+in_chroot() {
+  chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    LANG=C.UTF-8 CI="${CI:-}" TERM=dumb "$@"
+}
+# A fresh user: no settings, no record, the welcome not yet read.
+rm -rf "$root/root/.config/limber" "$root/root/.local/share/limber" "$root/root/.local/state/limber"
+
+# A display for the tray: an Xvfb of the host's, its socket shown inside the chroot. Without
+# Xvfb on the host (the test packages not installed) limberd alone is checked.
+display=""
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+  mkdir -p "$root/tmp/.X11-unix"
+  Xvfb -displayfd 3 -nolisten tcp -ac -screen 0 1024x768x24 3>"$root/tmp/display" 2>/dev/null &
+  for _ in $(seq 100); do [ -s "$root/tmp/display" ] && break; sleep 0.1; done
+  [ -s "$root/tmp/display" ] || { echo "debian13: Xvfb did not start" >&2; exit 1; }
+  display=":$(head -n1 "$root/tmp/display")"
+  mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
+fi
+
+# 1. Build and run, as the README says, with the runtime packages alone: limberd must answer
+# and, on the display, limber-tray must show its first-run welcome.
+t=$(timer)
+readme_run=$(sed -n '/^## Set up/,/^## /p' README.md | grep -m1 '^installers/install-deps.sh && ')
+[ -n "$readme_run" ] || { echo "debian13: no build-and-run command in the README" >&2; exit 1; }
+echo "debian13: $readme_run"
+in_chroot DISPLAY="$display" bash -c "cd /root/limber && $readme_run" >"$cache/run-command.log" 2>&1 &
+run=$!
+up=0 tray=0
+for _ in $(seq 2400); do
+  kill -0 "$run" 2>/dev/null || break
+  if [ "$up" = 0 ] && [ -x "$root/root/limber/build/bin/limberctl" ] &&
+    in_chroot /root/limber/build/bin/limberctl status >/dev/null 2>&1; then
+    up=1
+  fi
+  if [ "$up" = 1 ] && { [ -z "$display" ] || DISPLAY=$display xdotool search --name '^Welcome to Limber$' >/dev/null 2>&1; }; then
+    tray=1
+    break
+  fi
+  sleep 1
+done
+status_line=$(in_chroot /root/limber/build/bin/limberctl status 2>&1 || true)
+if [ -n "$display" ] && [ "$tray" = 1 ] && command -v import >/dev/null; then
+  DISPLAY=$display import -window root "$cache/run-command.png" 2>/dev/null || true
+fi
+kill "$run" 2>/dev/null || true
+pkill -TERM -f /root/limber/build/bin/limber-tray 2>/dev/null || true
+pkill -TERM -f /root/limber/build/bin/limberd 2>/dev/null || true
+wait "$run" 2>/dev/null || true
+if [ "$up" != 1 ] || [ "$tray" != 1 ]; then
+  tail -n 40 "$cache/run-command.log" >&2
+  what="limberd did not answer"
+  [ "$up" = 1 ] && what="limber-tray showed no welcome window on $display"
+  echo "debian13: FAILED: the build-and-run command: $what (log: $cache/run-command.log)" >&2
+  exit 1
+fi
+echo "debian13: limberd answers ($status_line)${display:+, limber-tray shows its welcome}"
+echo "== debian13: build and run passed in $(($(timer) - t)) s"
+
+# 2. The test command, its ordinary build stage.
+t=$(timer)
+readme_test=$(sed -n '/^## Set up/,/^## /p' README.md | grep -m1 '^installers/install-deps.sh --tests && tests/run-all.sh')
+[ -n "$readme_test" ] || { echo "debian13: no test command in the README" >&2; exit 1; }
+echo "debian13: LIMBER_STAGES=build $readme_test"
+if in_chroot bash -c "cd /root/limber && export LIMBER_STAGES=build && $readme_test"; then
+  echo "== debian13: tests passed in $(($(timer) - t)) s"
+else
+  echo "== debian13: tests FAILED in $(($(timer) - t)) s" >&2
+  exit 1
+fi
