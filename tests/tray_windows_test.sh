@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # limber-tray's own windows under Xvfb, against the real limberd: the first-run welcome and
-# its "I understand", the settings dialog's "Start Limber when I log in", and the weekly
-# summary with a week of data. Screenshots of each are left in OUT for a person to look at.
+# its "I understand", the settings dialog's "Start Limber when I log in", the weekly summary
+# with a week of data, and the session's end while a message box waits for an answer. Screenshots of each are left in OUT for a person to look at.
 # Usage: tray_windows_test.sh LIMBERD LIMBERCTL LIMBER_TRAY OUT
 set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2 TRAY=$3 OUT=$4
@@ -128,5 +128,19 @@ check "JSON export has the same records" "$(python3 -c 'import json,sys; print(l
 check "limberd's today in the summary reply" "$("$LIMBERCTL" summary --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["today"])')" "$(date +%F)"
 check "the day's breaks in the daemon's summary" "$("$LIMBERCTL" summary --json | python3 -c 'import json,sys; d=json.load(sys.stdin)["days"]; print(all("breaks_due" in x and "breaks_taken" in x for x in d))')" True
 tray_stop
+
+# 4. The session ends while a message box waits for an answer ("Close the routine?"): the tray
+# leaves at once, with exit status 0, as Quit does (GTK's own message box would keep it).
+tray --show popup
+popup=$(timeout 10 xdotool search --sync --name "^Limber: Quick Daily Reset$" | head -n1) || fail "no routine popup"
+sleep 0.5
+xdotool windowfocus --sync "$popup" key Escape
+confirm=$(timeout 5 xdotool search --sync --name "^Limber$" | head -n1) || fail "Esc asked nothing"
+sleep 0.5
+snap "$confirm" confirm-close
+started=$(date +%s%N)
+tray_stop
+check "the tray left within 2 s with the question open" \
+  "$(( ($(date +%s%N) - started) / 1000000 < 2000 * ${LIMBER_TIME_FACTOR:-1} ))" 1
 kill -0 "$LIMBERD_PID" && echo "ok   limberd still running"
 exit "$LIMBER_FAILED"

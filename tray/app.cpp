@@ -11,6 +11,7 @@
 #include "tray_icon.hpp"
 #include "welcome_window.hpp"
 #include "x11_quiet.hpp"
+#include "message_box.hpp"
 
 #include <wx/aboutdlg.h>
 #include <wx/cmdline.h>
@@ -124,7 +125,7 @@ bool TrayApp::OnInit()
     try {
         catalog_ = load_catalog(paths.exercises().string(), paths.routines().string());
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Limber cannot start"), wxOK | wxICON_ERROR);
+        message_box(wxString::FromUTF8(e.what()), _("Limber cannot start"), wxOK | wxICON_ERROR);
         return false;
     }
     if (socket_.empty()) socket_ = control_socket(paths).string();
@@ -366,7 +367,7 @@ bool TrayApp::command(Verb verb, protocol::Args args)
 
 void TrayApp::error(const std::string& message)
 {
-    wxMessageBox(wxString::FromUTF8(message), "Limber", wxOK | wxICON_INFORMATION);
+    message_box(wxString::FromUTF8(message), "Limber", wxOK | wxICON_INFORMATION);
 }
 
 void TrayApp::start_routine(const std::string& routine)

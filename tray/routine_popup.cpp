@@ -5,6 +5,7 @@
 #include "style.hpp"
 
 #include "limber/illustration.hpp"
+#include "message_box.hpp"
 
 #include <wx/bmpbndl.h>
 #include <wx/button.h>
@@ -479,7 +480,7 @@ bool RoutinePopup::confirm_skip()
 {
     const bool was_paused = paused_;
     if (!paused_ && mode_ == Mode::Running) on_pause();  // the countdown waits for the answer
-    const int answer = wxMessageBox(_("Close the routine? This break counts as skipped."), "Limber",
+    const int answer = message_box(_("Close the routine? This break counts as skipped."), "Limber",
                                     wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this);
     if (answer != wxYES) {
         if (!was_paused && paused_) on_pause();

@@ -5,6 +5,7 @@
 #include "style.hpp"
 
 #include "limber/calendar.hpp"
+#include "message_box.hpp"
 
 #include <wx/button.h>
 #include <wx/log.h>
@@ -200,7 +201,7 @@ void SummaryWindow::export_week(bool csv)
     const std::string from = data_.value("first_day", "");
     const std::string to = data_.value("last_day", "");
     if (!export_ || from.empty()) {
-        wxMessageBox(_("There is no week to export yet."), "Limber", wxOK | wxICON_INFORMATION, this);
+        message_box(_("There is no week to export yet."), "Limber", wxOK | wxICON_INFORMATION, this);
         return;
     }
     const wxString kind = csv ? "CSV" : "JSON";
@@ -214,13 +215,13 @@ void SummaryWindow::export_week(bool csv)
     try {
         content = export_(from, to, csv);
     } catch (const std::exception& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Export failed"), wxOK | wxICON_ERROR, this);
+        message_box(wxString::FromUTF8(e.what()), _("Export failed"), wxOK | wxICON_ERROR, this);
         return;
     }
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
     out.close();
-    if (!out) wxMessageBox(wxString::Format(_("Cannot write %s"), wxString::FromUTF8(path)), _("Export failed"), wxOK | wxICON_ERROR, this);
+    if (!out) message_box(wxString::Format(_("Cannot write %s"), wxString::FromUTF8(path)), _("Export failed"), wxOK | wxICON_ERROR, this);
 }
 
 void SummaryWindow::paint_chart(wxPaintEvent&)

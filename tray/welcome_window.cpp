@@ -4,6 +4,7 @@
 #include "style.hpp"
 
 #include "client/runtime.hpp"
+#include "message_box.hpp"
 
 #include <wx/button.h>
 #include <wx/msgdlg.h>
@@ -89,7 +90,7 @@ void WelcomeWindow::acknowledge()
     out << today() << "\n";
     out.close();
     if (!out) {
-        wxMessageBox(wxString::Format(_("Cannot write %s; Limber will ask again next time."), wxString::FromUTF8(file.string())), "Limber",
+        message_box(wxString::Format(_("Cannot write %s; Limber will ask again next time."), wxString::FromUTF8(file.string())), "Limber",
                      wxOK | wxICON_WARNING, this);
     }
     auto next = std::move(understood_);
