@@ -46,6 +46,9 @@ wait_active() {
 
 xlogo -geometry 100x100+10+10 </dev/null >/dev/null 2>&1 &
 pids=("$!" "${pids[@]}")
+# A window mapped while openbox is still taking over the screen is managed but not focused:
+# ask for it, as a click would.
+xdotool search --sync --classname '^xlogo$' windowactivate --sync >/dev/null 2>&1 || true
 wait_active XLogo
 
 # 1. Full screen
