@@ -44,6 +44,44 @@ wait_active() {
   return 1
 }
 
+# 0. A full-screen window, the only one, that is hidden, sent to another desktop, and killed:
+# each releases the hold at once, although the window manager may still name it active (after
+# the kill openbox leaves _NET_ACTIVE_WINDOW naming the destroyed window).
+"$probe" fullscreen --timeout 60s >"$dir/out0" 2>"$dir/err" </dev/null &
+probe_pid=$!
+pids=("$probe_pid" "${pids[@]}")
+wait_lines "$dir/out0" 1
+xlogo -name gone -geometry 100x100+10+10 </dev/null >/dev/null 2>&1 &
+gone_pid=$!
+pids=("$gone_pid" "${pids[@]}")
+gone=$(xdotool search --sync --classname '^gone$' | head -n1)
+xdotool windowactivate --sync "$gone" >/dev/null 2>&1 || true
+wmctrl -i -r "$gone" -b add,fullscreen
+wait_lines "$dir/out0" 2
+xdotool windowunmap --sync "$gone"
+wait_lines "$dir/out0" 3
+xdotool windowmap --sync "$gone"  # a window comes back from hiding as a new one, not full screen
+xdotool windowactivate --sync "$gone" >/dev/null 2>&1 || true
+wmctrl -i -r "$gone" -b add,fullscreen
+wait_lines "$dir/out0" 4
+wmctrl -i -r "$gone" -t 1
+wait_lines "$dir/out0" 5
+wmctrl -i -r "$gone" -t 0
+xdotool windowactivate --sync "$gone" >/dev/null 2>&1 || true
+wait_lines "$dir/out0" 6
+kill "$gone_pid"
+wait "$gone_pid" 2>/dev/null || true
+wait_lines "$dir/out0" 7
+expect_output "$dir/out0" "off
+on fullscreen: XLogo
+off
+on fullscreen: XLogo
+off
+on fullscreen: XLogo
+off"
+kill "$probe_pid"; wait "$probe_pid" 2>/dev/null || true
+echo "ok: a full-screen window hidden, on another desktop or killed holds nothing"
+
 xlogo -geometry 100x100+10+10 </dev/null >/dev/null 2>&1 &
 pids=("$!" "${pids[@]}")
 # A window mapped while openbox is still taking over the screen is managed but not focused:

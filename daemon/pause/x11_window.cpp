@@ -13,7 +13,7 @@ namespace limber {
 
 struct X11Window::Display {
     ::Display* dpy = nullptr;
-    Atom active = None, state = None, fullscreen = None;
+    Atom active = None, state = None, fullscreen = None, desktop = None, current_desktop = None;
     bool lost = false;
     ~Display()
     {
@@ -85,6 +85,8 @@ std::unique_ptr<X11Window> X11Window::open(boost::asio::io_context& io, bool ful
     x->active = XInternAtom(x->dpy, "_NET_ACTIVE_WINDOW", False);
     x->state = XInternAtom(x->dpy, "_NET_WM_STATE", False);
     x->fullscreen = XInternAtom(x->dpy, "_NET_WM_STATE_FULLSCREEN", False);
+    x->desktop = XInternAtom(x->dpy, "_NET_WM_DESKTOP", False);
+    x->current_desktop = XInternAtom(x->dpy, "_NET_CURRENT_DESKTOP", False);
     return std::unique_ptr<X11Window>(new X11Window(io, std::move(x), fullscreen, std::move(apps)));
 }
 
@@ -130,16 +132,41 @@ void X11Window::follow_active()
     if (now != active_) {
         if (active_) XSelectInput(x_->dpy, active_, NoEventMask);
         active_ = now;
-        if (active_) XSelectInput(x_->dpy, active_, PropertyChangeMask);
+        // StructureNotify too: its destruction and unmapping, which the window manager may
+        // never follow with a new _NET_ACTIVE_WINDOW.
+        if (active_) XSelectInput(x_->dpy, active_, PropertyChangeMask | StructureNotifyMask);
     }
     XSync(x_->dpy, False);  // errors for a window already gone arrive here, to the handler above
     XSetErrorHandler(old_handler);
 }
 
+bool X11Window::shown(unsigned long window)
+{
+    auto* old_handler = XSetErrorHandler(ignore_x_errors);
+    XWindowAttributes attributes{};
+    // Viewable: mapped, and so is every ancestor (a window manager hides a window on another
+    // desktop or minimised by unmapping it or its frame). A window already destroyed fails.
+    bool seen = XGetWindowAttributes(x_->dpy, window, &attributes) != 0 && attributes.map_state == IsViewable;
+    if (seen) {
+        // On another desktop than the current one, whatever the window manager does with frames.
+        const auto on = property(x_->dpy, window, x_->desktop, XA_CARDINAL);
+        const auto current = property(x_->dpy, DefaultRootWindow(x_->dpy), x_->current_desktop, XA_CARDINAL);
+        constexpr unsigned long all_desktops = 0xFFFFFFFF;
+        if (!on.empty() && !current.empty() && (on.front() & all_desktops) != all_desktops && on.front() != current.front())
+            seen = false;
+    }
+    XSync(x_->dpy, False);
+    XSetErrorHandler(old_handler);
+    return seen;
+}
+
 void X11Window::evaluate()
 {
     std::optional<HoldReason> reason;
-    if (active_) {
+    if (active_ && !shown(active_)) {
+        // Gone, hidden or on another desktop: the window manager may still name it active,
+        // but it holds nothing until it is seen again (a MapNotify or a property brings it back).
+    } else if (active_) {
         auto* old_handler = XSetErrorHandler(ignore_x_errors);
         bool is_fullscreen = false;
         for (unsigned long a : property(x_->dpy, active_, x_->state, XA_ATOM)) is_fullscreen = is_fullscreen || a == x_->fullscreen;
@@ -168,11 +195,21 @@ void X11Window::drain()
     while (running_ && !x_->lost && XPending(x_->dpy) > 0) {
         XEvent ev;
         XNextEvent(x_->dpy, &ev);
+        if (ev.type == DestroyNotify && ev.xdestroywindow.window == active_ && active_) {
+            active_ = 0;  // nothing to unselect: the window is no more
+            props = true;
+            continue;
+        }
+        if ((ev.type == UnmapNotify && ev.xunmap.window == active_) || (ev.type == MapNotify && ev.xmap.window == active_)) {
+            props = true;
+            continue;
+        }
         if (ev.type != PropertyNotify) continue;
         if (ev.xproperty.window == DefaultRootWindow(x_->dpy)) {
             if (ev.xproperty.atom == x_->active) active_moved = true;
-        } else if (ev.xproperty.window == active_ &&
-                   (ev.xproperty.atom == x_->state || ev.xproperty.atom == XA_WM_CLASS)) {
+            if (ev.xproperty.atom == x_->current_desktop) props = true;
+        } else if (ev.xproperty.window == active_ && (ev.xproperty.atom == x_->state || ev.xproperty.atom == XA_WM_CLASS ||
+                                                      ev.xproperty.atom == x_->desktop)) {
             props = true;
         }
     }

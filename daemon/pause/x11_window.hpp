@@ -1,6 +1,9 @@
 // Smart pause on X11: the active window is full screen (a video, slides, a game), or belongs
 // to an application the user listed. The window manager's _NET_ACTIVE_WINDOW on the root and
 // _NET_WM_STATE on the active window are watched through PropertyNotify events: no polling.
+// The active window holds breaks only while it is there to see: its destruction, unmapping or
+// move to another desktop releases the hold at once, whatever the window manager leaves in
+// _NET_ACTIVE_WINDOW.
 #pragma once
 
 #include "pause/hold_source.hpp"
@@ -27,6 +30,7 @@ public:
 private:
     X11Window(boost::asio::io_context& io, std::unique_ptr<Display> display, bool fullscreen, std::vector<std::string> apps);
     void follow_active();
+    [[nodiscard]] bool shown(unsigned long window);  // exists, is viewable, on the current desktop
     void evaluate();
     void drain();
     void wait();
