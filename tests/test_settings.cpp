@@ -138,8 +138,10 @@ TEST_CASE("every kind of mistake names the line, column and key")
     CHECK(error_of("[working_hours]\nmonday = \"9 to 5\"\n") ==
           "limber.toml:2:10: working_hours.monday: \"9 to 5\" is not a list of hours; write it like \"09:00-18:00\", "
           "\"09:00-12:00, 13:00-17:30\" or \"off\"");
-    CHECK(error_of("[working_hours]\nmonday = \"18:00-09:00\"\n") ==
-          "limber.toml:2:10: working_hours.monday: \"18:00-09:00\" ends before it starts");
+    CHECK(parse("[working_hours]\nmonday = \"18:00-09:00\"\n").working_hours.days[1] == std::vector<limber::DaySpan>{{18h, 33h}});
+    CHECK(error_of("[working_hours]\nmonday = \"09:00-09:00\"\n") ==
+          "limber.toml:2:10: working_hours.monday: \"09:00-09:00\" ends when it starts; a span that ends the next day ends "
+          "earlier than it starts, like \"22:00-06:00\"");
     CHECK(error_of("[working_hours]\nmonday = \"09:00-13:00, 12:00-17:00\"\n") ==
           "limber.toml:2:10: working_hours.monday: \"12:00-17:00\" overlaps or comes before the span before it");
     CHECK(error_of("[daily_routine]\nat = \"5pm\"\n") ==
@@ -185,6 +187,69 @@ TEST_CASE("working hours know their spans and the next change")
     w.enabled = false;
     CHECK(w.contains(at(monday + std::chrono::days{6}, 3h)));
     CHECK_FALSE(w.next_change(at(monday, 7h)));
+}
+
+TEST_CASE("a span that ends earlier than it starts is a night shift, until that time the next day")
+{
+    const Settings s = parse("[working_hours]\nmonday = \"22:00-02:00\"\ntuesday = \"09:00-12:00, 22:00-06:00\"\n"
+                             "sunday = \"23:30-00:30\"\nsaturday = \"22:00-00:00\"\n");
+    using Spans = std::vector<limber::DaySpan>;
+    CHECK(s.working_hours.days[1] == Spans{{22h, 26h}});
+    CHECK(s.working_hours.days[2] == Spans{{9h, 12h}, {22h, 30h}});
+    CHECK(s.working_hours.days[0] == Spans{{23h + 30min, 24h + 30min}});  // into Monday, the next week
+    CHECK(s.working_hours.days[6] == Spans{{22h, 24h}});                   // until midnight: Saturday's own
+    CHECK(limber::format_spans(s.working_hours.days[2]) == "09:00-12:00, 22:00-06:00");
+    CHECK(limber::format_spans(s.working_hours.days[6]) == "22:00-24:00");
+    // Saved and read back, a night shift stays one.
+    CHECK(parse(limber::format_settings(s)).working_hours.days == s.working_hours.days);
+
+    // A night shift is over before the next day's hours start, Sunday's before Monday's too.
+    CHECK(error_of("[working_hours]\nmonday = \"22:00-10:00\"\n") ==
+          "limber.toml:2:10: working_hours.monday: \"22:00-10:00\" runs into tuesday's \"09:00-18:00\"");
+    CHECK(error_of("[working_hours]\nsunday = \"20:00-09:30\"\n") ==
+          "limber.toml:2:10: working_hours.sunday: \"20:00-09:30\" runs into monday's \"09:00-18:00\"");
+    CHECK(parse("[working_hours]\nsunday = \"20:00-09:00\"\n").working_hours.days[0] == Spans{{20h, 33h}});
+    // Nothing comes after a night shift on its own day, and no span starts at 24:00.
+    CHECK(error_of("[working_hours]\nfriday = \"22:00-02:00, 23:00-23:30\"\n") ==
+          "limber.toml:2:10: working_hours.friday: \"23:00-23:30\" overlaps or comes before the span before it");
+    CHECK(error_of("[working_hours]\nfriday = \"24:00-02:00\"\n") ==
+          "limber.toml:2:10: working_hours.friday: \"24:00-02:00\" starts at 24:00; start it at 00:00 on the next day");
+}
+
+TEST_CASE("a night shift's hours after midnight belong to the day it started")
+{
+    using std::chrono::days;
+    limber::WorkingHours w;
+    w.days[1] = {{22h, 26h}};  // Monday 22:00 to Tuesday 02:00
+    w.days[0] = {{23h, 30h}};  // Sunday 23:00 to Monday 06:00, across the week's end
+    CHECK_FALSE(w.contains(at(monday, 21h + 59min)));
+    CHECK(w.contains(at(monday, 22h)));
+    CHECK(w.contains(at(monday + days{1}, 0h)));
+    CHECK(w.contains(at(monday + days{1}, 1h + 59min)));
+    CHECK_FALSE(w.contains(at(monday + days{1}, 2h)));
+    CHECK_FALSE(w.contains(at(monday + days{6}, 22h + 59min)));
+    CHECK(w.contains(at(monday + days{6}, 23h)));
+    CHECK(w.contains(at(monday + days{7}, 5h + 59min)));
+    CHECK_FALSE(w.contains(at(monday + days{7}, 6h)));
+    CHECK(w.contains(at(monday, 5h)));  // the week before's Sunday night
+    // Tuesday morning is the end of Monday's shift, not a working day of its own.
+    CHECK(w.is_working_day(monday));
+    CHECK_FALSE(w.is_working_day(monday + days{1}));
+
+    CHECK(w.next_change(at(monday, 3h)) == at(monday, 6h));
+    CHECK(w.next_change(at(monday, 6h)) == at(monday, 22h));
+    CHECK(w.next_change(at(monday, 23h)) == at(monday + days{1}, 2h));
+    CHECK(w.next_change(at(monday + days{1}, 2h)) == at(monday + days{6}, 23h));
+    CHECK(w.next_change(at(monday + days{6}, 23h)) == at(monday + days{7}, 6h));
+
+    // The daily time after a night shift is the next morning; before its start, the same day.
+    CHECK(w.daily_time(monday, 1h + 30min) == at(monday + days{1}, 1h + 30min));
+    CHECK(w.daily_time(monday, 23h) == at(monday, 23h));
+    CHECK(w.daily_time(monday + days{6}, 5h + 30min) == at(monday + days{7}, 5h + 30min));
+    CHECK(w.daily_time(monday + days{1}, 1h + 30min) == at(monday + days{1}, 1h + 30min));
+    CHECK(limber::WorkingHours::office_default().daily_time(monday, 17h + 30min) == at(monday, 17h + 30min));
+    w.enabled = false;
+    CHECK(w.daily_time(monday, 1h + 30min) == at(monday, 1h + 30min));
 }
 
 TEST_CASE("saved settings read back the same, shipped defaults and edited ones")

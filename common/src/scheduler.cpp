@@ -12,9 +12,14 @@ using std::chrono::nanoseconds;
 // Calendar moves against the monotonic clock smaller than this are NTP slewing, not a jump.
 constexpr nanoseconds jump_threshold = 90s;
 
-std::int64_t local_day(const Instant& now)
+std::int64_t day_number(std::chrono::local_days day) { return day.time_since_epoch().count(); }
+
+// How long until the local time `at`. The offset may change on the way (DST, an hour at most)
+// and local time with it, so a time more than an hour off is looked at again an hour before.
+nanoseconds until_local(const Instant& now, std::chrono::local_time<nanoseconds> at)
 {
-    return std::chrono::floor<std::chrono::days>(now.local()).time_since_epoch().count();
+    const nanoseconds left = at - now.local();
+    return left > 1h ? left - 1h : left;
 }
 
 Seconds whole_seconds(nanoseconds d) { return std::chrono::floor<Seconds>(d); }
@@ -275,15 +280,32 @@ void Scheduler::check_daily(const Instant& now, std::vector<Event>& out)
     const DailyRoutineRule& rule = settings_.daily;
     if (!rule.enabled || activity_ != ActivityKind::Active || pause_ || in_break_) return;
     const auto local = now.local();
-    const auto day = std::chrono::floor<std::chrono::days>(local);
-    const std::int64_t day_number = day.time_since_epoch().count();
-    if (daily_done_on_ == day_number || !settings_.working_hours.is_working_day(day)) return;
-    const auto time_of_day = local - day;
-    if (time_of_day < rule.at || time_of_day >= rule.at + rule.window) return;
-    daily_done_on_ = day_number;
-    warned_ = true;
-    held_.reset();  // the daily routine takes the place of a regular break waiting
-    come_due(now, Pending{rule.routine, DueReason::Daily}, false, out);
+    const auto today = std::chrono::floor<std::chrono::days>(local);
+    // A working day's routine may come the next morning (after a night shift) and its window may
+    // run past midnight: the days before today may still have theirs to come.
+    for (auto day = today - std::chrono::days{2}; day <= today; day += std::chrono::days{1}) {
+        const auto at = settings_.working_hours.daily_time(day, rule.at);
+        if (daily_done_on_ == day_number(day) || !settings_.working_hours.is_working_day(day)) continue;
+        if (local < at || local >= at + rule.window) continue;
+        // The same moment as the day before's, after its night shift: that one is this one.
+        if (settings_.working_hours.daily_time(day - std::chrono::days{1}, rule.at) == at &&
+            settings_.working_hours.is_working_day(day - std::chrono::days{1}))
+            continue;
+        daily_done_on_ = day_number(day);
+        warned_ = true;
+        held_.reset();  // the daily routine takes the place of a regular break waiting
+        come_due(now, Pending{rule.routine, DueReason::Daily}, false, out);
+        return;
+    }
+}
+
+std::int64_t Scheduler::daily_day(const Instant& now) const
+{
+    const auto local = now.local();
+    const auto today = std::chrono::floor<std::chrono::days>(local);
+    const auto yesterday = today - std::chrono::days{1};
+    if (local < settings_.working_hours.daily_time(yesterday, settings_.daily.at) + settings_.daily.window) return day_number(yesterday);
+    return day_number(today);
 }
 
 CommandResult Scheduler::start(const Instant& now, const std::string& routine)
@@ -319,7 +341,7 @@ CommandResult Scheduler::finish(const Instant& now, bool completed, const std::s
     e.routine = *in_break_;
     e.detail = why;
     e.was_due = in_break_was_due_;
-    if (completed && *in_break_ == settings_.daily.routine) daily_done_on_ = local_day(now);
+    if (completed && *in_break_ == settings_.daily.routine) daily_done_on_ = daily_day(now);
     end_break(now);
     r.events.push_back(e);
     return r;
@@ -451,14 +473,18 @@ std::optional<nanoseconds> Scheduler::next_wake(const Instant& now) const
         if (pause_->until_mono) consider(*pause_->until_mono);
         if (pause_->until_wall) consider(now.mono + (*pause_->until_wall - now.wall));
     }
-    if (auto change = settings_.working_hours.next_change(now.local())) consider(now.mono + (*change - now.local()));
+    if (auto change = settings_.working_hours.next_change(now.local())) consider(now.mono + until_local(now, *change));
     if (settings_.daily.enabled) {
+        // The next daily time of a day not done yet; tomorrow's is always ahead.
         const auto local = now.local();
-        const auto day = std::chrono::floor<std::chrono::days>(local);
-        const bool done_today = daily_done_on_ == day.time_since_epoch().count();
-        const auto today_at = day + settings_.daily.at;
-        const auto next_at = (!done_today && local < today_at) ? today_at : today_at + std::chrono::days{1};
-        consider(now.mono + (next_at - local));
+        const auto today = std::chrono::floor<std::chrono::days>(local);
+        for (auto day = today - std::chrono::days{1}; day <= today + std::chrono::days{1}; day += std::chrono::days{1}) {
+            const auto at = settings_.working_hours.daily_time(day, settings_.daily.at);
+            if (at > local && daily_done_on_ != day_number(day)) {
+                consider(now.mono + until_local(now, at));
+                break;
+            }
+        }
     }
     if (offer_at_ && hold_.empty()) consider(*offer_at_);
     if (!best) return std::nullopt;

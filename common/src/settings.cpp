@@ -34,7 +34,12 @@ std::vector<DaySpan> parse_spans(TomlSection& s, const std::string& key, const s
         }
         if (!a || !b)
             s.fail(key, "\"" + text + "\" is not a list of hours; write it like \"09:00-18:00\", \"09:00-12:00, 13:00-17:30\" or \"off\"");
-        if (*a >= *b) s.fail(key, "\"" + part + "\" ends before it starts");
+        if (*a >= 24h) s.fail(key, "\"" + part + "\" starts at 24:00; start it at 00:00 on the next day");
+        if (*a == *b)
+            s.fail(key, "\"" + part + "\" ends when it starts; a span that ends the next day ends earlier than it starts, "
+                        "like \"22:00-06:00\"");
+        // Ending earlier than it starts: a night shift, until that time the next day.
+        if (*b < *a) *b += 24h;
         if (!spans.empty() && *a < spans.back().end) s.fail(key, "\"" + part + "\" overlaps or comes before the span before it");
         spans.push_back({*a, *b});
         if (comma == std::string::npos) break;
@@ -78,6 +83,15 @@ Settings read_settings(const toml::table& doc, const std::string& name, const Ca
         st.working_hours.enabled = w->optional_boolean("enabled").value_or(true);
         for (std::size_t d = 0; d < day_keys.size(); ++d)
             if (auto text = w->optional_string(day_keys[d])) st.working_hours.days[d] = parse_spans(*w, day_keys[d], *text);
+        // A night shift must be over before the next day's first span starts. Only a day written
+        // in the file can run past midnight, so its key is there to name.
+        for (std::size_t d = 0; d < day_keys.size(); ++d) {
+            const auto& today = st.working_hours.days[d];
+            const auto& next = st.working_hours.days[(d + 1) % day_keys.size()];
+            if (today.empty() || !today.back().overnight() || next.empty() || next.front().start >= today.back().end - 24h) continue;
+            w->fail(day_keys[d], "\"" + format_spans({today.back()}) + "\" runs into " + day_keys[(d + 1) % day_keys.size()] +
+                                     "'s \"" + format_spans({next.front()}) + "\"");
+        }
         w->reject_unknown_keys();
     }
     if (auto d = top.optional_section("daily_routine")) {
@@ -132,6 +146,9 @@ bool WorkingHours::contains(LocalNs t) const
     const auto minute = std::chrono::floor<Minutes>(t - day);
     for (const DaySpan& s : days[std::chrono::weekday{day}.c_encoding()])
         if (minute >= s.start && minute < s.end) return true;
+    // The hours after midnight of yesterday's night shift, on yesterday's clock (02:00 is 26:00).
+    for (const DaySpan& s : days[std::chrono::weekday{day - std::chrono::days{1}}.c_encoding()])
+        if (s.overnight() && minute + 24h < s.end) return true;
     return false;
 }
 
@@ -140,11 +157,21 @@ bool WorkingHours::is_working_day(std::chrono::local_days day) const
     return !enabled || !days[std::chrono::weekday{day}.c_encoding()].empty();
 }
 
+std::chrono::local_time<Minutes> WorkingHours::daily_time(std::chrono::local_days day, Minutes at) const
+{
+    const auto& spans = days[std::chrono::weekday{day}.c_encoding()];
+    // The day's hours end the next morning: its end of day is then too.
+    if (enabled && !spans.empty() && spans.back().overnight() && at < spans.back().start) return day + std::chrono::days{1} + at;
+    return day + at;
+}
+
 std::optional<LocalNs> WorkingHours::next_change(LocalNs t) const
 {
     if (!enabled) return std::nullopt;
     const auto today = std::chrono::floor<std::chrono::days>(t);
-    for (int i = 0; i <= 8; ++i) {
+    // From yesterday: its night shift may end today. Edges come in time order, since a night
+    // shift is over before the next day's first span starts.
+    for (int i = -1; i <= 8; ++i) {
         const auto day = today + std::chrono::days{i};
         for (const DaySpan& s : days[std::chrono::weekday{day}.c_encoding()]) {
             for (Minutes edge : {s.start, s.end}) {

@@ -17,16 +17,19 @@ std::string quoted(const std::string& s)
     return out + "\"";
 }
 
-std::string spans_text(const std::vector<DaySpan>& spans)
+}  // namespace
+
+std::string format_spans(const std::vector<DaySpan>& spans)
 {
     if (spans.empty()) return "off";
     std::string out;
-    for (const auto& s : spans)
-        out += (out.empty() ? "" : ", ") + format_time_of_day(s.start) + "-" + format_time_of_day(s.end);
+    for (const auto& s : spans) {
+        // A night shift's end is written as the time on the next day's clock.
+        const Minutes end = s.overnight() ? s.end - std::chrono::hours{24} : s.end;
+        out += (out.empty() ? "" : ", ") + format_time_of_day(s.start) + "-" + format_time_of_day(end);
+    }
     return out;
 }
-
-}  // namespace
 
 std::string format_settings(const Settings& s)
 {
@@ -51,11 +54,13 @@ std::string format_settings(const Settings& s)
         << "idle_counts_as_sitting = " << (s.idle_counts_as_sitting ? "true" : "false") << "\n\n"
         << "[working_hours]\n"
         << "# No breaks come due outside these hours: \"off\" or spans like \"09:00-12:30, 13:30-18:00\".\n"
+           "# A span that ends earlier than it starts ends the next day, a night shift: \"22:00-06:00\".\n"
         << "enabled = " << (s.working_hours.enabled ? "true" : "false") << "\n";
     for (int i = 0; i < 7; ++i)
-        out << days[i] << " = " << quoted(spans_text(s.working_hours.days[static_cast<std::size_t>((i + 1) % 7)])) << "\n";
+        out << days[i] << " = " << quoted(format_spans(s.working_hours.days[static_cast<std::size_t>((i + 1) % 7)])) << "\n";
     out << "\n[daily_routine]\n"
-        << "# A longer routine offered once a day, on working days, at a set time.\n"
+        << "# A longer routine offered once a day, on working days, at a set time. On a day whose hours\n"
+        << "# run past midnight, a time earlier than that night shift's start comes the next morning.\n"
         << "enabled = " << (s.daily.enabled ? "true" : "false") << "\n"
         << "routine = " << quoted(s.daily.routine) << "\n"
         << "at = " << quoted(format_time_of_day(s.daily.at)) << "\n"

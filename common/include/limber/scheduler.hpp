@@ -153,6 +153,9 @@ private:
     void check_pause(const Instant& now, std::vector<Event>& out);
     void check_hours(const Instant& now, std::vector<Event>& out);
     void check_daily(const Instant& now, std::vector<Event>& out);
+    // The working day a daily routine done now counts for: yesterday's while its time (the
+    // morning after a night shift) is still to come or within its window, else today's.
+    [[nodiscard]] std::int64_t daily_day(const Instant& now) const;
     void check_grace(const Instant& now, std::vector<Event>& out);
     // Makes `p` the pending break: due now, or waiting while a signal is on or the grace runs.
     void come_due(const Instant& now, Pending p, bool again, std::vector<Event>& out);

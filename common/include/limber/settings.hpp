@@ -13,12 +13,19 @@ namespace limber {
 
 class Catalog;
 
-// A span of a day in minutes after local midnight, [start, end).
+// A span of a day in minutes after local midnight, [start, end). A night shift ends the next
+// day: its end is past 24:00 ("22:00-02:00" is 22:00 to 26:00), and it belongs to the day it
+// starts on.
 struct DaySpan {
     Minutes start{0};
     Minutes end{0};
+    // It runs past midnight into the next day.
+    [[nodiscard]] bool overnight() const { return end > std::chrono::hours{24}; }
     friend bool operator==(const DaySpan&, const DaySpan&) = default;
 };
+
+// "09:00-12:30, 13:30-18:00", "22:00-02:00" or "off", as limber.toml writes a day's hours.
+std::string format_spans(const std::vector<DaySpan>& spans);
 
 class WorkingHours {
 public:
@@ -29,8 +36,14 @@ public:
     // Monday to Friday 09:00-18:00.
     static WorkingHours office_default();
 
+    // Inside a span of t's day, or in the part after midnight of a night shift of the day before.
     [[nodiscard]] bool contains(std::chrono::local_time<std::chrono::nanoseconds> t) const;
+    // A span starts on `day` (a night shift's morning after is not a working day of its own).
     [[nodiscard]] bool is_working_day(std::chrono::local_days day) const;
+    // When a daily time `at` comes for the working day `day`: at `at` on that day, unless the
+    // day's hours run past midnight and `at` is earlier than that night shift's start, when it
+    // comes the next morning, at the shift's end of day ("01:30" with "22:00-02:00").
+    [[nodiscard]] std::chrono::local_time<Minutes> daily_time(std::chrono::local_days day, Minutes at) const;
     // The next start or end of a span strictly after t, looking at most eight days ahead.
     [[nodiscard]] std::optional<std::chrono::local_time<std::chrono::nanoseconds>>
     next_change(std::chrono::local_time<std::chrono::nanoseconds> t) const;
