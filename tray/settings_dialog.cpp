@@ -26,13 +26,9 @@ namespace {
 
 using namespace std::chrono_literals;
 
-wxString spans_text(const std::vector<DaySpan>& spans)
-{
-    if (spans.empty()) return "off";
-    wxString out;
-    for (const auto& s : spans) out += (out.empty() ? "" : ", ") + format_time_of_day(s.start) + "-" + format_time_of_day(s.end);
-    return out;
-}
+// As limber.toml writes it, so an unchanged day compares equal and is not rewritten; a night
+// shift reads "22:00-06:00".
+wxString spans_text(const std::vector<DaySpan>& spans) { return wxString::FromUTF8(format_spans(spans)); }
 
 std::string in_quotes(const std::string& s)
 {
@@ -151,10 +147,12 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
         auto* title = new wxStaticText(this, wxID_ANY, heading);
         title->SetFont(title->GetFont().Bold());
         col->Add(title, 0, wxBOTTOM, 10);
-        grid = new wxFlexGridSizer(2, wxSize(12, 8));
+        // Rows 5 pixels apart: Debian 13's GTK draws taller fields, and at 8 the dialog
+        // outgrew a 768-pixel-high screen.
+        grid = new wxFlexGridSizer(2, wxSize(12, 5));
         grid->AddGrowableCol(1);
         col->Add(grid, 1, wxEXPAND);
-        columns->Add(col, 0, wxEXPAND | wxALL, 16);
+        columns->Add(col, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 16);
     };
     auto row = [&](const wxString& text, wxWindow* control) {
         grid->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
@@ -194,6 +192,8 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     for (const auto& r : catalog_.routines) daily_routine_->Append(wxString::FromUTF8(r.name));
     row(_("Daily routine"), daily_routine_);
     daily_at_ = new wxTextCtrl(this, wxID_ANY, format_time_of_day(settings_.daily.at));
+    daily_at_->SetToolTip(_("After a night shift (hours such as 22:00-06:00), a time earlier than the shift's start comes "
+                            "the next morning, for the day the shift started."));
     row(_("At (HH:MM)"), daily_at_);
     for (std::size_t i = 0; i < catalog_.routines.size(); ++i) {
         if (catalog_.routines[i].id == settings_.routine) routine_->SetSelection(static_cast<int>(i));
@@ -215,6 +215,10 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     for (int i = 0; i < 7; ++i) {
         days_[static_cast<std::size_t>(i)] = new wxTextCtrl(this, wxID_ANY, spans_text(settings_.working_hours.days[static_cast<std::size_t>((i + 1) % 7)]),
                                                             wxDefaultPosition, wxSize(220, -1));
+        days_[static_cast<std::size_t>(i)]->SetHint(_("09:00-18:00, or off"));
+        days_[static_cast<std::size_t>(i)]->SetToolTip(
+            _("Spans such as 09:00-12:30, 13:30-18:00, or off. A span may end the next day: 22:00-06:00 is a night "
+              "shift until 06:00 the next morning, counted for the day it starts."));
         row(day_names[i], days_[static_cast<std::size_t>(i)]);
     }
     // Smart pause: what a due break waits for.
