@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smart pause's camera source with a real character device: a process that opens it holds
-# breaks (named by its process name), closing it ends that, and a device that appears while
-# the source runs is watched too. The device is a copy of /dev/null's node (mknod), in a
+# breaks (named by its process name), closing it ends that, a device that appears while the
+# source runs is watched too, and one removed while held open (a camera unplugged during a
+# call) lets go. The device is a copy of /dev/null's node (mknod), in a
 # private directory standing for /dev.
 # Usage: pause_camera_test.sh PROBE. Exits 77 (skipped) where mknod is not allowed.
 set -euo pipefail
@@ -46,10 +47,23 @@ wait_lines "$dir/out" 5
 # Merely reading the device's metadata is not a call.
 stat "$dir/dev/video0" >/dev/null
 sleep 0.5
+
+# A camera unplugged during a call: its node goes while the call still holds it open, and
+# no close ever comes for that path. The hold ends with the node.
+"$(dirname "$0")/support/videocall" "$dir/dev/video1" </dev/null >/dev/null 2>&1 &
+call=$!
+pids=("$call" "${pids[@]}")
+wait_lines "$dir/out" 6
+rm "$dir/dev/video1"
+wait_lines "$dir/out" 7
+kill -0 "$call" || { echo "the call ended by itself; the test proves nothing" >&2; exit 1; }
+kill "$call"; wait "$call" 2>/dev/null || true
 expect_output "$dir/out" "off
+on camera: videocall
+off
 on camera: videocall
 off
 on camera: videocall
 off"
 grep -i warn "$dir/err" && { echo "unexpected warning" >&2; exit 1; }
-echo "ok: the camera held, released, and a new camera seen"
+echo "ok: the camera held, released, a new camera seen, an unplugged one let go"
