@@ -55,8 +55,11 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
         // Wayland idle protocol), and X11 only as the last resort.
         const bool x11 = env_set("DISPLAY");
         const bool wayland = env_set("WAYLAND_DISPLAY");
+        // GNOME's shell may take its name on the bus after limberd starts: Mutter is then
+        // followed, and X11 reports until it appears.
         if (wayland) add(out, WaylandIdle::open(io, idle_threshold, clock));
-        if (out.empty() && wayland) add(out, MutterIdle::open(io, idle_threshold, clock));
+        if (out.empty() && wayland)
+            add(out, MutterIdle::open(io, idle_threshold, clock, x11 ? X11Idle::open(io, idle_threshold, clock) : nullptr));
         if (out.empty() && x11) add(out, X11Idle::open(io, idle_threshold, clock));
         if (!x11 && !wayland) activity_log()->warn("neither DISPLAY nor WAYLAND_DISPLAY is set; idle is not tracked");
         // Lock and sleep: logind on the system bus, and the desktop's screensaver on the

@@ -2,7 +2,6 @@
 #include "activity/mutter_idle.hpp"
 
 #include "activity/log.hpp"
-
 #include "dbus/sdbus_adapter.hpp"
 
 namespace limber {
@@ -22,15 +21,12 @@ bool has_owner(sdbus::IConnection& bus, const char* name)
 
 }  // namespace
 
-std::unique_ptr<MutterIdle> MutterIdle::open(boost::asio::io_context& io, Millis threshold, const Clock& clock)
+std::unique_ptr<MutterIdle> MutterIdle::open(boost::asio::io_context& io, Millis threshold, const Clock& clock,
+                                             std::unique_ptr<ActivitySource> fallback)
 {
     try {
         auto bus = sdbus::createSessionBusConnection();
-        if (!has_owner(*bus, service)) {
-            activity_log()->warn("mutter: {} is not on the session bus; no Mutter idle tracking", service);
-            return nullptr;
-        }
-        return std::unique_ptr<MutterIdle>(new MutterIdle(io, std::move(bus), threshold, clock));
+        return std::unique_ptr<MutterIdle>(new MutterIdle(io, std::move(bus), threshold, clock, std::move(fallback)));
     } catch (const sdbus::Error& e) {
         activity_log()->warn("mutter: no session bus ({}); no Mutter idle tracking", e.getMessage());
         return nullptr;
@@ -38,8 +34,8 @@ std::unique_ptr<MutterIdle> MutterIdle::open(boost::asio::io_context& io, Millis
 }
 
 MutterIdle::MutterIdle(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, Millis threshold,
-                       const Clock& clock)
-    : bus_(std::move(bus)), pump_(io, *bus_, [this](const std::string& why) {
+                       const Clock& clock, std::unique_ptr<ActivitySource> fallback)
+    : bus_(std::move(bus)), fallback_(std::move(fallback)), pump_(io, *bus_, [this](const std::string& why) {
           activity_log()->warn("mutter: lost the session bus ({}); idle is no longer tracked", why);
           running_ = false;
       }),
@@ -49,13 +45,53 @@ MutterIdle::MutterIdle(boost::asio::io_context& io, std::unique_ptr<sdbus::IConn
 
 MutterIdle::~MutterIdle() { stop(); }
 
+std::string MutterIdle::name() const { return fallback_ ? "mutter (" + fallback_->name() + " until it appears)" : "mutter"; }
+
 void MutterIdle::start(ActivityCallback on_change)
 {
     stop();
     on_change_ = std::move(on_change);
     running_ = true;
+    present_ = false;
+    try {
+        // Matched before the question, so an owner that comes between the two is not missed.
+        name_watch_ = dbus::add_match(*bus_,
+                                      std::string("type='signal',sender='org.freedesktop.DBus',path='/org/freedesktop/DBus',"
+                                                  "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='") +
+                                          service + "'",
+                                      [this](sdbus::Message& msg) {
+                                          std::string name, old_owner, new_owner;
+                                          try {
+                                              msg >> name >> old_owner >> new_owner;
+                                          } catch (const sdbus::Error&) {
+                                              return;
+                                          }
+                                          if (!running_) return;
+                                          if (!new_owner.empty()) appeared();
+                                          else left();
+                                      });
+        if (has_owner(*bus_, service)) appeared();
+        else {
+            activity_log()->warn("mutter: {} is not on the session bus; idle is tracked {}when it appears", service,
+                                 fallback_ ? "by " + fallback_->name() + " until " : "");
+            left();
+        }
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("mutter: cannot watch the session bus ({}); no Mutter idle tracking", e.getMessage());
+        running_ = false;
+        return;
+    }
+    if (running_) pump_.start();
+}
+
+void MutterIdle::appeared()
+{
+    if (fallback_running_) {
+        fallback_->stop();
+        fallback_running_ = false;
+    }
     idle_ = false;
-    monitor_.reset();
+    idle_watch_ = active_watch_ = 0;  // a new Mutter knows nothing of the last one's watches
     try {
         monitor_ = dbus::make_proxy(*bus_, service, path);
         monitor_->uponSignal("WatchFired").onInterface(iface).call([this](std::uint32_t id) { fired(id); });
@@ -64,17 +100,35 @@ void MutterIdle::start(ActivityCallback on_change)
         const auto ms = static_cast<std::uint64_t>(threshold_.count());
         monitor_->callMethod("AddIdleWatch").onInterface(iface).withArguments(ms).storeResultsTo(idle_watch_);
     } catch (const sdbus::Error& e) {
-        activity_log()->warn("mutter: cannot watch for idle ({}); no Mutter idle tracking", e.getMessage());
-        running_ = false;
+        activity_log()->warn("mutter: cannot watch for idle ({}); waiting for Mutter to come back", e.getMessage());
+        left();
         return;
     }
+    if (!present_) activity_log()->info("mutter: watching {} for idle", service);
+    present_ = true;
     on_change_(Activity{ActivityKind::Active, {}});
-    pump_.start();
+}
+
+void MutterIdle::left()
+{
+    if (present_) activity_log()->warn("mutter: {} left the session bus; idle is tracked {}when it comes back", service,
+                                       fallback_ ? "by " + fallback_->name() + " until " : "");
+    present_ = false;
+    idle_ = false;
+    idle_watch_ = active_watch_ = 0;  // they went with Mutter
+    if (fallback_ && !fallback_running_) {
+        fallback_running_ = true;
+        fallback_->start([this](const Activity& a) {
+            if (running_ && !present_) on_change_(a);
+        });
+    } else if (!fallback_) {
+        on_change_(Activity{ActivityKind::Active, {}});
+    }
 }
 
 void MutterIdle::fired(std::uint32_t id)
 {
-    if (!running_ || id == 0) return;
+    if (!running_ || !present_ || id == 0) return;
     if (id == idle_watch_ && !idle_) {
         idle_ = true;
         // User-active watches are one-shot: one is added for each stretch of idle.
@@ -108,12 +162,16 @@ void MutterIdle::stop()
     if (!running_) return;
     running_ = false;
     pump_.stop();
-    if (monitor_) {
+    if (fallback_running_) {
+        fallback_->stop();
+        fallback_running_ = false;
+    }
+    if (monitor_ && present_) {
         remove(idle_watch_);
         remove(active_watch_);
     }
-    // The proxy stays until the next start() or the end: stop() may be called from inside its
-    // signal handler.
+    // The proxy and the name's match stay until the next start() or the end: stop() may be
+    // called from inside one of their handlers.
 }
 
 }  // namespace limber
