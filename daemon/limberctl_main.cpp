@@ -28,6 +28,18 @@ struct Describe {
     std::string short_;   // a few characters for a status bar
 };
 
+// Once a smart-pause signal has been on for long (limber::long_hold), a line saying so, so a
+// signal stuck on is seen; else empty.
+std::string long_hold_note(const json& s)
+{
+    if (!s.value("hold_long", false) || !s["hold"].is_string() || !s.contains("hold_on_seconds") ||
+        !s["hold_on_seconds"].is_number())
+        return "";
+    const auto reason = limber::HoldReason::parse(s["hold"].get<std::string>());
+    return reason.held_text(limber::Seconds{s["hold_on_seconds"].get<long long>()}) +
+           ". If that is not right, limberctl start takes a break now.";
+}
+
 Describe describe(const json& s)
 {
     const std::string phase = s.value("phase", "");
@@ -138,13 +150,15 @@ int main(int argc, char** argv)
             const Reply r = client.call(Verb::Status);
             if (!r.ok) return report(r, false, "");
             const Describe d = describe(r.result);
+            const std::string note = long_hold_note(r.result);
             if (format == "waybar") {
-                json w{{"text", d.short_}, {"tooltip", d.text}, {"class", r.result.value("phase", "")}, {"alt", r.result.value("phase", "")}};
+                json w{{"text", d.short_}, {"tooltip", note.empty() ? d.text : d.text + "\n" + note}, {"class", r.result.value("phase", "")}, {"alt", r.result.value("phase", "")}};
                 std::cout << w.dump() << "\n";
             } else if (format == "json" || as_json) {
                 std::cout << r.result.dump(2) << "\n";
             } else {
                 std::cout << d.text << "\n";
+                if (!note.empty()) std::cout << note << "\n";
                 if (r.result["config_error"].is_string()) std::cout << "Settings error: " << r.result["config_error"].get<std::string>() << "\n";
             }
             return exit_ok;

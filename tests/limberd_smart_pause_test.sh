@@ -38,6 +38,15 @@ expect_exit "limberctl status during the call" 0 \
   "^Break waiting while you are on a call \(videocall is using the camera\): Quick Daily Reset" "$LIMBERCTL" status
 expect_exit "snoozing a waiting break" 3 "already waiting" "$LIMBERCTL" snooze
 
+# The call goes on for two hours (12 s here): limberd wakes for that moment, with nothing else
+# due, and pushes a status saying the hold is long; limberctl says so too.
+wait_for '"hold_long":true' 20
+first_long=$(grep -m1 '"hold_long":true' "$LIMBER_TEST_DIR/events" | grep -o '"hold_on_seconds":[0-9]*' | cut -d: -f2)
+check "pushed as the hold turned two hours long" "$([ "${first_long:-0}" -ge 7200 ] && [ "${first_long:-0}" -le 7300 ] && echo yes)" yes
+expect_exit "limberctl status after two hours on a call" 0 \
+  "^Breaks held for 2 h( [0-9]+ min)? while you are on a call \(videocall is using the camera\)\. If that is not right, limberctl start takes a break now\.$" \
+  "$LIMBERCTL" status
+
 kill "$call"; wait "$call" 2>/dev/null || true
 wait_status "['hold']" None 5
 expect_exit "limberctl status in the grace period" 0 "^Break waiting: offered in [0-9]+ min \(Quick Daily Reset\)" "$LIMBERCTL" status

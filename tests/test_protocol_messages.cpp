@@ -93,13 +93,23 @@ TEST_CASE("a status has stable field names, with null for what does not apply")
     s.activity = limber::ActivityKind::Idle;
     CHECK(to_json(s) == json::parse(R"({"phase":"paused","earned_seconds":1200,"until_due_seconds":null,
         "next_routine":"quick-daily-reset","in_break_routine":null,"paused_until":"2024-05-06T09:30:15Z",
-        "snoozes_left":2,"activity":"idle","hold":null,"held_seconds":null,"offer_in_seconds":null})"));
+        "snoozes_left":2,"activity":"idle","hold":null,"held_seconds":null,"offer_in_seconds":null,
+        "hold_on_seconds":null,"hold_long":false})"));
     s.phase = limber::Phase::Held;
     s.hold = "microphone: Firefox";
     s.held_for = 90s;
     CHECK(to_json(s)["phase"] == "held");
     CHECK(to_json(s)["hold"] == "microphone: Firefox");
     CHECK(to_json(s)["held_seconds"] == 90);
+    s.hold_on = 7199s;
+    CHECK(to_json(s)["hold_on_seconds"] == 7199);
+    CHECK(to_json(s)["hold_long"] == false);
+    s.hold_on = 8040s;
+    s.hold_long = true;
+    CHECK(to_json(s)["hold_on_seconds"] == 8040);
+    CHECK(to_json(s)["hold_long"] == true);
+    s.hold_on.reset();
+    s.hold_long = false;
     s.hold.clear();
     s.offer_in = 120s;
     CHECK(to_json(s)["hold"].is_null());

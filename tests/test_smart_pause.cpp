@@ -259,3 +259,67 @@ TEST_CASE("a held break survives a restart: not announced again, offered after t
         CHECK(after.count(Kind::Held) == 0);
     }
 }
+
+TEST_CASE("a signal on for two hours is a long hold, whichever signals it was, and a gap resets it")
+{
+    CHECK(limber::long_hold == 2h);
+    Day day(plain_settings());
+    CHECK_FALSE(day.status().hold_on);
+    CHECK_FALSE(day.status().hold_long);
+
+    hold(day, "fullscreen: XTerm");
+    CHECK(day.status().hold_on == 0s);
+    day.run(1h);
+    hold(day, "microphone: Firefox");  // one signal gives way to another: the same hold
+    day.run(59min);
+    CHECK(day.status().hold_on == 1h + 59min);
+    CHECK_FALSE(day.status().hold_long);
+    CHECK(day.status().phase == Phase::Held);  // the break came due at 9:45 and waits
+    // Nothing else is coming (the break waits, the user sits): the hold turning long is the
+    // next wake-up, so limberd pushes the status at that moment.
+    CHECK(day.scheduler.next_wake(day.now()) == std::chrono::nanoseconds{1min});
+    day.run(1min);
+    CHECK(day.status().hold_on == 2h);
+    CHECK(day.status().hold_long);
+    CHECK(day.scheduler.next_wake(day.now()) == std::nullopt);  // once long, no more wake-ups for it
+    day.run(14min);
+    CHECK(day.status().hold_on == 2h + 14min);
+    CHECK(day.status().hold_long);
+
+    hold(day, "");  // the signal ends: no hold
+    CHECK_FALSE(day.status().hold_on);
+    CHECK_FALSE(day.status().hold_long);
+    hold(day, "dnd");  // a new one starts from zero
+    CHECK(day.status().hold_on == 0s);
+    day.run(1h);
+    CHECK(day.status().hold_on == 1h);
+    CHECK_FALSE(day.status().hold_long);
+}
+
+TEST_CASE("a long hold counts whether or not a break is due, on the monotonic clock")
+{
+    limber::Settings s = plain_settings();
+    s.every = std::chrono::hours{3};
+    Day day(s);
+    hold(day, "app: zoom");
+    day.run(2h);
+    CHECK(day.status().phase == Phase::Working);  // no break due yet
+    CHECK(day.status().hold_long);
+    CHECK(day.status().hold_on == 2h);
+
+    Day jumped(plain_settings());
+    hold(jumped, "camera");
+    jumped.run(1h);
+    jumped.clock.jump_calendar(3h);  // the calendar moves; the hold does not
+    jumped.run(1s);
+    CHECK(jumped.status().hold_on == 1h + 1s);
+    CHECK_FALSE(jumped.status().hold_long);
+}
+
+TEST_CASE("a long hold reads well")
+{
+    CHECK(HoldReason::parse("fullscreen: XTerm").held_text(2h + 14min + 59s) == "Breaks held for 2 h 14 min while XTerm is full screen");
+    CHECK(HoldReason::parse("microphone: Firefox").held_text(2h) ==
+          "Breaks held for 2 h while you are on a call (Firefox is using the microphone)");
+    CHECK(HoldReason::parse("dnd").held_text(45min) == "Breaks held for 45 min while do not disturb is on");
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smart pause in limber-tray, against the real limberd at 600 times real speed: during a "call"
 # (a process holding a camera device made with mknod) the tray's tooltip, read over D-Bus from
-# its StatusNotifierItem, says the break waits and why; after the call it says the break is
+# its StatusNotifierItem, says the break waits and why, and two hours in how long; after the call it says the break is
 # coming, then due. The settings dialog turns two signals off (Alt+F, "a window is full
 # screen"; Alt+I, "a microphone is in use") and limber.toml says so; a screenshot of the dialog is kept.
 # Usage: tray_smart_pause_test.sh LIMBERD LIMBERCTL LIMBER_TRAY. Exits 77 where mknod is not allowed.
@@ -54,6 +54,8 @@ wait_tooltip() {
 
 wait_tooltip "^Next break in [0-9]+ min; it will wait while you are on a call$" 10
 wait_tooltip "^Your break waits while you are on a call$" 20
+# Two hours into the call (12 s here) the tooltip says how long breaks have been held.
+wait_tooltip "^Breaks held for 2 h( [0-9]+ min)? while you are on a call$" 20
 kill "$call"; wait "$call" 2>/dev/null || true
 wait_tooltip "^Your break waited; it comes in [0-9]+ min$" 10
 wait_tooltip "^Break due$" 10

@@ -44,11 +44,18 @@ StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const 
     if (s.contains("hold") && s["hold"].is_string()) {
         v.hold = s["hold"].get<std::string>();
         v.call = HoldReason::parse(v.hold).is_call() || HoldReason::parse(v.hold).kind == HoldKind::DoNotDisturb;
+        v.hold_long = s.value("hold_long", false) && s.contains("hold_on_seconds") && s["hold_on_seconds"].is_number();
     }
+    // How long the signal has been on, to the minute below ("2 h 14 min"), once that is long.
+    const wxString hold_on =
+        v.hold_long ? wxString::FromUTF8(minutes_text(s["hold_on_seconds"].get<long long>() / 60 * 60)) : wxString();
     if (phase == "held") {
         // A waiting break is no alarm: the icon rests, and the words say why.
         v.look = Look::Paused;
-        if (!v.hold.empty()) {
+        if (v.hold_long) {
+            // A signal on for hours may be stuck: say how long, so it is seen.
+            v.tooltip = wxString::Format(_("Breaks held for %s while %s"), hold_on, hold_text(v.hold)).utf8_string();
+        } else if (!v.hold.empty()) {
             v.tooltip = wxString::Format(_("Your break waits while %s"), hold_text(v.hold)).utf8_string();
         } else {
             const long long in = s["offer_in_seconds"].is_number() ? s["offer_in_seconds"].get<long long>() : 0;
@@ -76,7 +83,10 @@ StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const 
     } else {
         v.look = Look::Counting;
         v.tooltip = wxString::Format(_("Next break in %s"), wxString::FromUTF8(minutes_text(left))).utf8_string();
-        if (!v.hold.empty())
+        if (v.hold_long)
+            v.tooltip = wxString::Format(_("Next break in %s; breaks held for %s while %s"), wxString::FromUTF8(minutes_text(left)),
+                                         hold_on, hold_text(v.hold)).utf8_string();
+        else if (!v.hold.empty())
             v.tooltip = wxString::Format(_("Next break in %s; it will wait while %s"), wxString::FromUTF8(minutes_text(left)),
                                          hold_text(v.hold)).utf8_string();
     }

@@ -26,6 +26,7 @@ struct StatusView {
     std::optional<std::string> config_error;
     std::string hold;                // smart pause's signal on now ("microphone: Firefox"), or empty
     bool call = false;               // that signal is a call: the tray keeps quiet
+    bool hold_long = false;          // that signal has been on for long (limber::long_hold): the words say so
 
     // `local_clock` turns an ISO 8601 UTC time into "14:30" in local time.
     static StatusView from(const nlohmann::json& status, std::string (*local_clock)(const std::string&));

@@ -1,5 +1,7 @@
 #include "limber/hold.hpp"
 
+#include <algorithm>
+
 namespace limber {
 
 const char* to_string(HoldKind kind)
@@ -45,6 +47,15 @@ std::string HoldReason::text() const
     case HoldKind::App: return detail.empty() ? "an application you listed is running" : detail + " is running";
     }
     return detail;
+}
+
+std::string HoldReason::held_text(std::chrono::seconds on) const
+{
+    const long long minutes = std::max<long long>(0, on.count()) / 60;
+    std::string length;
+    if (minutes < 60) length = std::to_string(minutes) + " min";
+    else length = std::to_string(minutes / 60) + " h" + (minutes % 60 ? " " + std::to_string(minutes % 60) + " min" : "");
+    return "Breaks held for " + length + " while " + text();
 }
 
 }  // namespace limber

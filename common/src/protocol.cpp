@@ -194,6 +194,8 @@ json to_json(const Status& s)
         {"hold", s.hold.empty() ? json() : json(s.hold)},
         {"held_seconds", or_null(s.held_for, [](Seconds d) { return d.count(); })},
         {"offer_in_seconds", or_null(s.offer_in, [](Seconds d) { return d.count(); })},
+        {"hold_on_seconds", or_null(s.hold_on, [](Seconds d) { return d.count(); })},
+        {"hold_long", s.hold_long},
     };
 }
 

@@ -193,11 +193,15 @@ std::vector<Event> Scheduler::hold(const Instant& now, const std::string& why)
     const bool was_on = !hold_.empty();
     hold_ = why;
     if (!hold_.empty()) {
+        if (!was_on) hold_since_ = now.mono;
         // A new signal while the grace period ran: the break waits for this one too.
         offer_at_.reset();
-    } else if (was_on && held_) {
-        offer_at_ = now.mono + nanoseconds{settings_.smart_pause.grace};
-        check_grace(now, out);
+    } else {
+        hold_since_.reset();
+        if (was_on && held_) {
+            offer_at_ = now.mono + nanoseconds{settings_.smart_pause.grace};
+            check_grace(now, out);
+        }
     }
     return out;
 }
@@ -487,6 +491,8 @@ std::optional<nanoseconds> Scheduler::next_wake(const Instant& now) const
         }
     }
     if (offer_at_ && hold_.empty()) consider(*offer_at_);
+    // The moment a hold turns long changes the status: limberd pushes it then, not on a tick.
+    if (hold_since_ && now.mono < *hold_since_ + long_hold) consider(*hold_since_ + long_hold);
     if (!best) return std::nullopt;
     return std::max(nanoseconds{0}, *best - now.mono);
 }
@@ -509,6 +515,10 @@ Status Scheduler::status(const Instant& now) const
     s.next_routine = due_ ? due_->routine : held_ ? held_->routine : snoozed_due_ ? snoozed_due_->routine : settings_.routine;
     s.hold = hold_;
     if (held_) s.held_for = whole_seconds(now.mono - held_since_);
+    if (hold_since_) {
+        s.hold_on = whole_seconds(std::max(nanoseconds{0}, now.mono - *hold_since_));
+        s.hold_long = *s.hold_on >= long_hold;
+    }
     if (held_ && offer_at_ && hold_.empty())
         s.offer_in = std::chrono::ceil<Seconds>(std::max(nanoseconds{0}, *offer_at_ - now.mono));
     s.in_break_routine = in_break_.value_or("");

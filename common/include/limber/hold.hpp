@@ -2,6 +2,7 @@
 // "fullscreen: mpv") and as a person reads it.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,9 @@ struct HoldReason {
     static HoldReason parse(std::string_view code);
     // For people, in English: "you are on a call (Firefox is using the microphone)".
     [[nodiscard]] std::string text() const;
+    // A hold of `on` so far, for people, in English, to the minute below: "Breaks held for
+    // 2 h 14 min while mpv is full screen" (limberctl's line once a hold is long).
+    [[nodiscard]] std::string held_text(std::chrono::seconds on) const;
     [[nodiscard]] bool is_call() const { return kind == HoldKind::Microphone || kind == HoldKind::Camera; }
     friend bool operator==(const HoldReason&, const HoldReason&) = default;
 };

@@ -59,6 +59,11 @@ const char* to_string(ActivityKind kind);
 enum class Phase { Working, Due, InBreak, Paused, Away, OffHours, Held };
 const char* to_string(Phase phase);
 
+// A smart-pause signal on this long without a gap (whatever its reason, even as that changes)
+// is a long hold: the status says so, so that a signal stuck on does not keep breaks away
+// unseen.
+inline constexpr Seconds long_hold = std::chrono::hours{2};
+
 struct Status {
     Phase phase = Phase::Working;
     Seconds earned{0};                    // sitting time since the last break
@@ -71,6 +76,8 @@ struct Status {
     std::string hold;                     // the smart-pause signal on now, empty when none
     std::optional<Seconds> held_for;      // a break has been waiting this long
     std::optional<Seconds> offer_in;      // the waiting break is offered in this long
+    std::optional<Seconds> hold_on;       // a signal has been on this long, without a gap
+    bool hold_long = false;               // hold_on has reached long_hold
 };
 
 // What survives a restart. Monotonic times do not, so deadlines are kept on the calendar.
@@ -121,6 +128,8 @@ public:
     // A smart-pause signal began (`why` names it, such as "microphone") or, with an empty
     // `why`, the last one ended. While one is on, a break that comes due waits, without a
     // warning; once none is, it is offered after the grace period. Earned time runs on.
+    // One signal giving way to another (`why` changes, never empty between) is one hold, whose
+    // length the status gives; it turns long at long_hold, a wake-up of its own.
     std::vector<Event> hold(const Instant& now, const std::string& why);
 
     // How long from `now` until something can change without new input; empty when nothing
@@ -187,6 +196,7 @@ private:
     std::optional<std::int64_t> daily_done_on_;
     bool was_in_hours_ = false;
     std::string hold_;                    // the signal holding breaks now
+    std::optional<MonoTime> hold_since_;  // when a signal came on after none was
     std::optional<Pending> held_;         // the break that waits for it
     MonoTime held_since_{};
     std::optional<MonoTime> offer_at_;    // the end of the grace period after the last signal
