@@ -36,6 +36,7 @@ tray() {
 tray_stop() { stop_tray "$tray_pid"; }
 # snap WINDOW NAME: the window, cropped from the screen, into OUT/NAME.png; sets X Y WIDTH HEIGHT.
 snap() {
+  xdotool mousemove 0 0 sleep 0.3  # no tooltip over the picture
   eval "$(xdotool getwindowgeometry --shell "$1")"
   import -window root "$LIMBER_TEST_DIR/screen.png"
   convert "$LIMBER_TEST_DIR/screen.png" -crop "${WIDTH}x${HEIGHT}+${X}+${Y}" +repage "$OUT/$2.png"

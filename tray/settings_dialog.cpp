@@ -192,8 +192,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     for (const auto& r : catalog_.routines) daily_routine_->Append(wxString::FromUTF8(r.name));
     row(_("Daily routine"), daily_routine_);
     daily_at_ = new wxTextCtrl(this, wxID_ANY, format_time_of_day(settings_.daily.at));
-    daily_at_->SetToolTip(_("After a night shift (hours such as 22:00-06:00), a time earlier than the shift's start comes "
-                            "the next morning, for the day the shift started."));
+    daily_at_->SetToolTip(_("After a night shift, a time earlier than the shift's start comes the next morning."));
     row(_("At (HH:MM)"), daily_at_);
     for (std::size_t i = 0; i < catalog_.routines.size(); ++i) {
         if (catalog_.routines[i].id == settings_.routine) routine_->SetSelection(static_cast<int>(i));

@@ -43,6 +43,7 @@ for _ in $(seq 100); do "$build/bin/limberctl" status >/dev/null 2>&1 && break; 
 shot() {
   local wid
   wid=$(timeout 10 xdotool search --sync --name "$2" | tail -n1)
+  xdotool mousemove 0 0  # no tooltip over the picture
   sleep "${3:-1}"
   eval "$(xdotool getwindowgeometry --shell "$wid")"
   import -window root "$work/screen.png"
