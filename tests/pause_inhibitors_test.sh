@@ -4,7 +4,8 @@
 # org.freedesktop.PowerManagement.Inhibit (power_inhibit_template.py), driven the way
 # applications drive them. Checks: no session bus; a service that starts after the source; an
 # idle inhibitor named by its application while one for suspend only does not count; one held
-# before the source starts; KDE's; a service that goes away; the bus that goes away.
+# before the source starts; KDE's; a service that goes away; an application that dies holding
+# an inhibitor; the bus that goes away.
 # Usage: pause_inhibitors_test.sh PROBE. Exits 77 (skipped) without dbus-daemon, gdbus or dbusmock.
 set -euo pipefail
 probe=$1
@@ -20,14 +21,15 @@ still() {
   sleep 0.5
   [ "$(wc -l <"$out/$1.out")" = "$2" ] || { echo "$1: expected $2 lines so far:" >&2; cat "$out/$1.out" >&2; exit 1; }
 }
-# mock gnome|power: starts that service's mock; its pid in $mock_pid.
+# mock gnome|power [session|inhibit [PARAMETERS]]: starts that service's mock; its pid in $mock_pid.
 mock() {
   local name obj
   case $1 in
     gnome) name=org.gnome.SessionManager obj=/org/gnome/SessionManager ;;
     power) name=org.freedesktop.PowerManagement obj=/org/freedesktop/PowerManagement/Inhibit ;;
   esac
-  /usr/bin/python3 -m dbusmock --session --template "$here/support/$1_${2:-session}_template.py" >"$out/mock-$1.log" 2>&1 </dev/null &
+  /usr/bin/python3 -m dbusmock --session --template "$here/support/$1_${2:-session}_template.py" ${3:+--parameters "$3"} \
+    >"$out/mock-$1.log" 2>&1 </dev/null &
   mock_pid=$!
   LIMBER_TEST_PIDS+=("$mock_pid")
   local i
@@ -107,6 +109,28 @@ on inhibitor: vlc
 off
 on inhibitor: vlc
 off"
+
+# 4b. A player that holds an idle inhibitor and dies without releasing it: the session manager
+# drops it when its caller leaves the bus (as gnome-session does), and the hold ends with it.
+mock gnome session '{"drop_on_disconnect": true}'
+/usr/bin/python3 -c '
+import dbus, signal, sys
+bus = dbus.SessionBus()
+gsm = dbus.Interface(bus.get_object("org.gnome.SessionManager", "/org/gnome/SessionManager"), "org.gnome.SessionManager")
+print(gsm.Inhibit("celluloid", dbus.UInt32(0), "Playing a video", dbus.UInt32(8)), flush=True)
+signal.pause()
+' >"$out/player.out" 2>&1 </dev/null &
+player=$!
+LIMBER_TEST_PIDS+=("$player")
+wait_lines "$out/player.out" 1  # its cookie: the inhibitor is held
+probe_run crash --count 3 --timeout 30s
+wait_lines "$out/crash.out" 2
+kill -KILL "$player"
+{ wait "$player"; } 2>/dev/null || true
+probe_done crash "off
+on inhibitor: celluloid
+off"
+unmock "$mock_pid"
 
 # 5. The session bus itself goes away during an inhibitor: off, a warning, and the probe lives on.
 mock power inhibit
