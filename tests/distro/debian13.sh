@@ -5,9 +5,11 @@
 #      first-run welcome on an Xvfb display of the host's (then both are stopped);
 #   2. the test command, its ordinary build stage (LIMBER_STAGES=build): the test packages,
 #      the build with warnings as errors, every ctest test.
-# The unpacked chroot is cached outside the clone (LIMBER_CHROOT_CACHE, /var/cache/limber-ci
-# by default), one per month, so a machine debootstraps once a month; the packages the commands
-# install stay in it. Each run gets a fresh copy of the sources and a fresh build tree.
+# The unpacked chroot, as debootstrap made it, is cached outside the clone (LIMBER_CHROOT_CACHE,
+# /var/cache/limber-ci by default), one per month, so a machine debootstraps once a month. Each
+# run works in an overlay on top of it, thrown away at the next run: every run starts from a
+# fresh Debian 13, so the first command proves the runtime packages alone. The packages apt
+# downloads are kept in the cache, so a warm run downloads nothing.
 # Everything runs in its own mount and PID namespaces: the mounts into the chroot and every
 # process started there end with this script, however it ends.
 # Needs root (debootstrap, chroot, mounts). Usage: tests/distro/debian13.sh
@@ -23,31 +25,44 @@ fi
 suite=trixie
 mirror=${LIMBER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 cache=${LIMBER_CHROOT_CACHE:-/var/cache/limber-ci}
-root=$cache/$suite-$(date +%Y-%m)
+base=$cache/$suite-base-$(date +%Y-%m)
+run_dir=$cache/$suite-run
+root=$run_dir/root
 timer() { date +%s; }
 
 if [ -z "${LIMBER_IN_NAMESPACE:-}" ]; then
   # Re-run in new mount and PID namespaces: when this script's process (PID 1 there) ends, the
-  # kernel kills whatever the tests left running and drops every mount made below.
-  exec unshare --mount --pid --fork --propagation private env LIMBER_IN_NAMESPACE=1 "$0" "$@"
+  # kernel kills whatever the tests left running and drops every mount made below. /proc is
+  # the namespace's own, so pkill below sees only what this script started.
+  exec unshare --mount --pid --fork --mount-proc --propagation private env LIMBER_IN_NAMESPACE=1 "$0" "$@"
 fi
 
+# This script is PID 1 of its namespace, which the kernel shields from every signal it has no
+# handler for: without these, Ctrl+C or CI's SIGTERM would not stop it. Leaving ends the
+# namespace, and with it every process started below. Long commands run in the background
+# and are waited for, so a signal is handled at once rather than when they finish.
+trap 'echo "debian13: stopped by a signal" >&2; exit 143' TERM INT HUP
+run() {
+  "$@" &
+  wait $!
+}
+
 mkdir -p "$cache"
-if [ ! -e "$root/.limber-ready" ]; then
+if [ ! -e "$base/.limber-ready" ]; then
   t=$(timer)
   command -v debootstrap >/dev/null || {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
   }
   # Older months' chroots go: the cache keeps one.
-  find "$cache" -maxdepth 1 -name "$suite-*" ! -path "$root" -exec rm -rf {} +
-  rm -rf "$root"
-  echo "debian13: debootstrap $suite into $root"
-  debootstrap --variant=minbase "$suite" "$root" "$mirror" >"$cache/debootstrap.log" 2>&1 || {
+  find "$cache" -maxdepth 1 -name "$suite-base-*" ! -path "$base" -exec rm -rf {} +
+  rm -rf "$base"
+  echo "debian13: debootstrap $suite into $base"
+  run debootstrap --variant=minbase "$suite" "$base" "$mirror" >"$cache/debootstrap.log" 2>&1 || {
     tail -n 30 "$cache/debootstrap.log" >&2
     echo "debian13: debootstrap failed; the whole log is $cache/debootstrap.log" >&2
     exit 1
   }
-  cat >"$root/etc/apt/sources.list.d/debian.sources" <<EOF
+  cat >"$base/etc/apt/sources.list.d/debian.sources" <<EOF
 Types: deb
 URIs: $mirror
 Suites: $suite $suite-updates
@@ -60,12 +75,16 @@ Suites: $suite-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
-  rm -f "$root/etc/apt/sources.list"
-  # A fresh system has git and sudo no more than the README expects a user to have.
-  touch "$root/.limber-ready"
+  rm -f "$base/etc/apt/sources.list"
+  touch "$base/.limber-ready"
   echo "== debian13: chroot made in $(($(timer) - t)) s"
 fi
 
+# This run's Debian 13: the cached one under an overlay of its own, and apt's downloads kept.
+rm -rf "$run_dir"
+mkdir -p "$run_dir/upper" "$run_dir/work" "$root" "$cache/apt-archives/partial"
+mount -t overlay overlay -o "lowerdir=$base,upperdir=$run_dir/upper,workdir=$run_dir/work" "$root"
+mount --bind "$cache/apt-archives" "$root/var/cache/apt/archives"
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"
 mount --rbind /dev "$root/dev"
@@ -147,7 +166,7 @@ t=$(timer)
 readme_test=$(sed -n '/^## Set up/,/^## /p' README.md | grep -m1 '^installers/install-deps.sh --tests && tests/run-all.sh')
 [ -n "$readme_test" ] || { echo "debian13: no test command in the README" >&2; exit 1; }
 echo "debian13: LIMBER_STAGES=build $readme_test"
-if in_chroot bash -c "cd /root/limber && export LIMBER_STAGES=build && $readme_test"; then
+if run in_chroot bash -c "cd /root/limber && export LIMBER_STAGES=build && $readme_test"; then
   echo "== debian13: tests passed in $(($(timer) - t)) s"
 else
   echo "== debian13: tests FAILED in $(($(timer) - t)) s" >&2
