@@ -143,5 +143,37 @@ started=$(date +%s%N)
 tray_stop
 check "the tray left within 2 s with the question open" \
   "$(( ($(date +%s%N) - started) / 1000000 < 2000 * ${LIMBER_TIME_FACTOR:-1} ))" 1
+# 5. The settings window takes a night shift on Monday and writes it as typed; a span that
+# ends when it starts is shown as a mistake, and nothing is written.
+toml=$XDG_CONFIG_HOME/limber/limber.toml
+# monday_field: opens the settings and leaves the keyboard in Monday's field, all of it
+# selected: the fifteenth control in the tab order (the breaks' eight, this computer's three,
+# the working hours' box, then Monday), and the first Tab reaches the first.
+monday_field() {
+  tray --show settings
+  dialog=$(timeout 10 xdotool search --sync --name "^Limber settings$" | head -n1) || fail "no settings dialog"
+  sleep 1
+  xdotool windowfocus --sync "$dialog"
+  for _ in $(seq 15); do xdotool key Tab; done
+  xdotool key ctrl+a
+}
+monday_field
+xdotool type "22:00-02:00"
+xdotool key Return
+for _ in $(seq 50); do grep -q '^monday = "22:00-02:00"' "$toml" && break; sleep 0.1; done
+check "a night shift saved from the settings window" "$(grep -c '^monday = "22:00-02:00"' "$toml")" 1
+check "limberd took it" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["config_error"])')" None
+tray_stop
+monday_field
+xdotool type "22:00-22:00"
+xdotool key Return
+problem=$(timeout 5 xdotool search --sync --name "^Please check this setting$" | head -n1) || fail "no message for a span that ends when it starts"
+sleep 0.5
+snap "$problem" settings-problem
+xdotool windowfocus --sync "$problem" key Return  # OK: back to the window, to put it right
+xdotool windowfocus --sync "$dialog" key Escape
+for _ in $(seq 50); do xdotool search --name "^Limber settings$" >/dev/null 2>&1 || break; sleep 0.1; done
+check "the mistake was not saved" "$(grep -c '^monday = "22:00-02:00"' "$toml")" 1
+tray_stop
 kill -0 "$LIMBERD_PID" && echo "ok   limberd still running"
 exit "$LIMBER_FAILED"

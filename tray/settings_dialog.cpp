@@ -2,6 +2,7 @@
 
 #include "accessible.hpp"
 #include "i18n.hpp"
+#include "message_box.hpp"
 
 #include "limber/duration.hpp"
 #include "limber/error.hpp"
@@ -311,12 +312,12 @@ bool SettingsDialog::save()
     try {
         parse_settings(text, file_.filename().string(), catalog_);
     } catch (const ConfigError& e) {
-        wxMessageBox(wxString::FromUTF8(e.message()) + "\n(" + wxString::FromUTF8(e.key()) + ")", _("Please check this setting"),
+        message_box(wxString::FromUTF8(e.message()) + "\n(" + wxString::FromUTF8(e.key()) + ")", _("Please check this setting"),
                      wxOK | wxICON_WARNING, this);
         return false;
     }
     if (const std::string error = write_whole(file_, text); !error.empty()) {
-        wxMessageBox(wxString::FromUTF8(error), _("Settings not saved"), wxOK | wxICON_ERROR, this);
+        message_box(wxString::FromUTF8(error), _("Settings not saved"), wxOK | wxICON_ERROR, this);
         return false;
     }
     return save_autostart();
@@ -380,7 +381,7 @@ bool SettingsDialog::save_autostart()
         if (!out) ec = std::make_error_code(std::errc::io_error);
     }
     if (ec) {
-        wxMessageBox(wxString::Format(_("Cannot change %s: %s"), wxString::FromUTF8(file.string()), wxString::FromUTF8(ec.message())), _("Start at login"), wxOK | wxICON_ERROR, this);
+        message_box(wxString::Format(_("Cannot change %s: %s"), wxString::FromUTF8(file.string()), wxString::FromUTF8(ec.message())), _("Start at login"), wxOK | wxICON_ERROR, this);
         return false;
     }
     autostart_was_ = wanted;
