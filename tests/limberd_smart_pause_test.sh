@@ -62,4 +62,14 @@ stop_limberd
 db=$XDG_DATA_HOME/limber/limber.db
 check "recorded" "$(sqlite3 "$db" "SELECT group_concat(e, ' ') FROM (SELECT kind || ':' || detail AS e FROM events WHERE kind IN ('held', 'break_due') ORDER BY at_ms, id)")" \
   "held:camera: videocall break_due:held"
+
+# Smart pause at its defaults, on a desktop without a sound server or a dconf database: the
+# libraries those signals need are not loaded (a call's microphone cannot be heard without a
+# server; every GNOME key is its default without a database).
+start_limberd --activity-source none
+wait_status "['phase']" working 5
+for lib in libpulse.so libdconf.so libglib-2.0.so; do
+  check "$lib not loaded without its service" "$(grep -c "/$lib" "/proc/$LIMBERD_PID/maps" || true)" 0
+done
+stop_limberd
 exit "$LIMBER_FAILED"

@@ -67,8 +67,10 @@ export GSETTINGS_BACKEND=dconf
 banners() { gsettings set org.gnome.desktop.notifications show-banners "$1"; }
 probe_run gnome --count 3 --timeout 30s
 wait_lines "$out/gnome.out" 1
+probe_maps gnome libdconf.so no  # no database yet: every key its default, nothing loaded
 banners false
 wait_lines "$out/gnome.out" 2
+probe_maps gnome libdconf.so yes
 banners true
 probe_done gnome "off
 on dnd

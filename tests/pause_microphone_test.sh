@@ -38,10 +38,12 @@ export PULSE_SERVER=unix:$LIMBER_TEST_DIR/pulse.sock
 probe_run late --sound-retry 1s --count 3 --timeout 30s
 wait_lines "$out/late.out" 1
 sleep 2.5
+probe_maps late libpulse.so no  # nothing to hear, nothing loaded
 start_pulse
 pulse_pid=${LIMBER_TEST_PIDS[-1]}
 record
 wait_lines "$out/late.out" 2
+probe_maps late libpulse.so yes
 unrecord "$rec_pid"
 probe_done late "off
 on microphone: parecord

@@ -3,8 +3,8 @@
 #include "activity/log.hpp"
 #include "pause/pause_bus.hpp"
 
-#include <dconf.h>
 #include "dbus/sdbus_adapter.hpp"
+#include "pause/dconf_api.hpp"
 
 #include <algorithm>
 #include <map>
@@ -31,7 +31,7 @@ DndWatch::~DndWatch()
 {
     stop();
     server_.reset();  // before the connection it uses
-    if (dconf_) g_object_unref(dconf_);
+    if (dconf_) dconf_api_->object_unref(dconf_);
 }
 
 void DndWatch::start(HoldCallback on_change)
@@ -42,8 +42,6 @@ void DndWatch::start(HoldCallback on_change)
     server_on_ = gnome_on_ = false;
     server_.reset();
     if (!bus_) bus_ = PauseBus::open(io_, "dnd", "the desktop's do-not-disturb is not seen");
-    // dconf is read from the first message the pump hands over, which can be at once.
-    if (bus_ && !dconf_) dconf_ = dconf_client_new();
     // Running before the pump starts: it may hand over waiting messages, or the bus's loss, at once.
     running_ = true;
     if (!bus_ || !bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
@@ -123,12 +121,32 @@ void DndWatch::read_gnome()
 {
     if (!running_) return;
     bool banners = true;  // the schema's default
-    if (GVariant* value = dconf_client_read(dconf_, gnome_show_banners_key)) {
-        if (g_variant_is_of_type(value, G_VARIANT_TYPE_BOOLEAN)) banners = g_variant_get_boolean(value) != FALSE;
-        g_variant_unref(value);
+    if (open_dconf()) {
+        if (GVariant* value = dconf_api_->client_read(dconf_, gnome_show_banners_key)) {
+            if (dconf_api_->variant_is_of_type(value, G_VARIANT_TYPE_BOOLEAN))
+                banners = dconf_api_->variant_get_boolean(value) != FALSE;
+            dconf_api_->variant_unref(value);
+        }
     }
     gnome_on_ = !banners;
     update();
+}
+
+bool DndWatch::open_dconf()
+{
+    if (dconf_) return true;
+    // Loaded only once a database is there to read: until then every key is its default.
+    if (!dconf_settings_present()) return false;
+    std::string why;
+    dconf_api_ = load_dconf(why);
+    if (!dconf_api_) {
+        if (!dconf_warned_)
+            activity_log()->warn("dnd: cannot load dconf's client library ({}); GNOME's do-not-disturb is not seen", why);
+        dconf_warned_ = true;
+        return false;
+    }
+    dconf_ = dconf_api_->client_new();
+    return dconf_ != nullptr;
 }
 
 void DndWatch::update()

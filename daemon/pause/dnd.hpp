@@ -9,6 +9,7 @@
 //   on the session bus (ca.desrt.dconf.Writer Notify), and on each announcement under the
 //   key's directory the key is read again through libdconf, which reads the database file
 //   directly: no GLib main loop, no thread. Unset, it is the schema's default, true.
+//   libdconf is loaded only once a dconf database exists (dconf_api.hpp).
 //
 // Not covered: a show-banners default changed by a distribution's schema override, a
 // GSettings backend other than dconf, a change to dconf's system databases (an
@@ -30,6 +31,7 @@ class IProxy;
 namespace limber {
 
 class PauseBus;
+struct DconfApi;
 
 // The dconf key GNOME's do-not-disturb turns false.
 inline constexpr const char* gnome_show_banners_key = "/org/gnome/desktop/notifications/show-banners";
@@ -47,12 +49,15 @@ private:
     void listen(PauseBus& bus);  // its proxies and watches; throws sdbus::Error
     void ask_server();
     void read_gnome();
+    bool open_dconf();  // false: no database to read (every key its default), or no library
     void update();
 
     boost::asio::io_context& io_;
     std::unique_ptr<PauseBus> bus_;
     std::unique_ptr<sdbus::IProxy> server_;
+    const DconfApi* dconf_api_ = nullptr;  // loaded when a dconf database is first there
     _DConfClient* dconf_ = nullptr;
+    bool dconf_warned_ = false;
     HoldCallback on_change_;
     bool running_ = false;
     bool server_on_ = false;

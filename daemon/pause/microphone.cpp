@@ -1,13 +1,8 @@
 #include "pause/microphone.hpp"
 
 #include "activity/log.hpp"
+#include "pause/pulse_api.hpp"
 #include "pause/pulse_loop.hpp"
-
-#include <pulse/context.h>
-#include <pulse/error.h>
-#include <pulse/introspect.h>
-#include <pulse/proplist.h>
-#include <pulse/subscribe.h>
 
 #include <boost/asio/post.hpp>
 
@@ -27,9 +22,9 @@ constexpr std::array<const char*, 4> meter_apps = {
     "org.kde.kmixd",               // KMix
 };
 
-std::string prop(const pa_proplist* props, const char* key)
+std::string prop(const PulseApi& pa, const pa_proplist* props, const char* key)
 {
-    const char* value = props ? pa_proplist_gets(props, key) : nullptr;
+    const char* value = props ? pa.proplist_gets(props, key) : nullptr;
     return value ? value : "";
 }
 
@@ -76,12 +71,30 @@ void MicrophoneWatch::stop()
 
 void MicrophoneWatch::connect()
 {
+    // libpulse is loaded only once a server is there: without one there is nothing to hear.
+    if (!sound_server_present()) {
+        unavailable();
+        return;
+    }
+    if (!pa_) {
+        std::string why;
+        pa_ = load_pulse(why);
+        if (!pa_) {
+            if (!warned_)
+                activity_log()->warn("microphone: cannot load the sound server's client library ({}); calls are not "
+                                     "detected by microphone",
+                                     why);
+            warned_ = true;
+            unavailable();
+            return;
+        }
+    }
     if (!loop_) loop_ = std::make_unique<PulseAsioLoop>(io_);
-    pa_proplist* props = pa_proplist_new();
-    pa_proplist_sets(props, PA_PROP_APPLICATION_NAME, "Limber");
-    pa_proplist_sets(props, PA_PROP_APPLICATION_ID, "io.github.limber.Limber");
-    context_ = pa_context_new_with_proplist(loop_->api(), "Limber", props);
-    pa_proplist_free(props);
+    pa_proplist* props = pa_->proplist_new();
+    pa_->proplist_sets(props, PA_PROP_APPLICATION_NAME, "Limber");
+    pa_->proplist_sets(props, PA_PROP_APPLICATION_ID, "io.github.limber.Limber");
+    context_ = pa_->context_new_with_proplist(loop_->api(), "Limber", props);
+    pa_->proplist_free(props);
     if (!context_) {
         activity_log()->warn("microphone: cannot make a sound server context; calls are not detected by microphone");
         report(std::nullopt);
@@ -89,12 +102,12 @@ void MicrophoneWatch::connect()
     }
     connected_ = false;
     listing_ = relist_ = false;
-    pa_context_set_state_callback(
+    pa_->context_set_state_callback(
         context_,
         [](pa_context* c, void* self_) {
             auto* self = static_cast<MicrophoneWatch*>(self_);
             if (c != self->context_) return;
-            switch (pa_context_get_state(c)) {
+            switch (self->pa_->context_get_state(c)) {
             case PA_CONTEXT_READY: self->ready(); break;
             case PA_CONTEXT_FAILED:
             case PA_CONTEXT_TERMINATED:
@@ -109,16 +122,16 @@ void MicrophoneWatch::connect()
         this);
     // Never start a server: one that is not running is not in a call. A failure, even at
     // once, reaches the state callback as FAILED.
-    static_cast<void>(pa_context_connect(context_, nullptr, PA_CONTEXT_NOAUTOSPAWN, nullptr));
+    static_cast<void>(pa_->context_connect(context_, nullptr, PA_CONTEXT_NOAUTOSPAWN, nullptr));
 }
 
 void MicrophoneWatch::disconnect()
 {
     if (!context_) return;
-    pa_context_set_state_callback(context_, nullptr, nullptr);
-    pa_context_set_subscribe_callback(context_, nullptr, nullptr);
-    pa_context_disconnect(context_);
-    pa_context_unref(context_);
+    pa_->context_set_state_callback(context_, nullptr, nullptr);
+    pa_->context_set_subscribe_callback(context_, nullptr, nullptr);
+    pa_->context_disconnect(context_);
+    pa_->context_unref(context_);
     context_ = nullptr;
     connected_ = false;
 }
@@ -126,14 +139,20 @@ void MicrophoneWatch::disconnect()
 void MicrophoneWatch::failed()
 {
     if (!running_ || !context_) return;
-    const int err = pa_context_errno(context_);
+    const int err = pa_->context_errno(context_);
     const bool was_connected = connected_;
     disconnect();
     if (was_connected) {
         activity_log()->warn("microphone: lost the sound server ({}); calls are not detected by microphone until it is back",
-                             pa_strerror(err));
+                             pa_->strerror(err));
         warned_ = true;
-    } else if (!warned_) {
+    }
+    unavailable();
+}
+
+void MicrophoneWatch::unavailable()
+{
+    if (!warned_) {
         activity_log()->warn("microphone: no sound server; calls are not detected by microphone");
         warned_ = true;
     }
@@ -151,7 +170,7 @@ void MicrophoneWatch::ready()
     connected_ = true;
     if (warned_) activity_log()->info("microphone: found the sound server; calls are detected by microphone again");
     warned_ = false;
-    pa_context_set_subscribe_callback(
+    pa_->context_set_subscribe_callback(
         context_,
         [](pa_context* c, pa_subscription_event_type_t type, uint32_t, void* self_) {
             auto* self = static_cast<MicrophoneWatch*>(self_);
@@ -159,8 +178,8 @@ void MicrophoneWatch::ready()
             if ((type & PA_SUBSCRIPTION_EVENT_FACILITY_MASK) == PA_SUBSCRIPTION_EVENT_SOURCE_OUTPUT) self->list();
         },
         this);
-    if (pa_operation* op = pa_context_subscribe(context_, PA_SUBSCRIPTION_MASK_SOURCE_OUTPUT, nullptr, nullptr))
-        pa_operation_unref(op);
+    if (pa_operation* op = pa_->context_subscribe(context_, PA_SUBSCRIPTION_MASK_SOURCE_OUTPUT, nullptr, nullptr))
+        pa_->operation_unref(op);
     list();
 }
 
@@ -171,7 +190,7 @@ void MicrophoneWatch::list()
         return;
     }
     found_.reset();
-    pa_operation* op = pa_context_get_source_output_info_list(
+    pa_operation* op = pa_->context_get_source_output_info_list(
         context_,
         [](pa_context* c, const pa_source_output_info* info, int eol, void* self_) {
             auto* self = static_cast<MicrophoneWatch*>(self_);
@@ -182,15 +201,15 @@ void MicrophoneWatch::list()
         this);
     if (!op) return;  // the context is failing; its state callback follows
     listing_ = true;
-    pa_operation_unref(op);
+    pa_->operation_unref(op);
 }
 
 void MicrophoneWatch::listed_one(const pa_source_output_info& info)
 {
     if (found_) return;
-    CaptureStream stream{info.corked != 0, prop(info.proplist, PA_PROP_APPLICATION_NAME),
-                         prop(info.proplist, PA_PROP_APPLICATION_ID), prop(info.proplist, PA_PROP_APPLICATION_PROCESS_BINARY),
-                         prop(info.proplist, PA_PROP_APPLICATION_PROCESS_ID)};
+    CaptureStream stream{info.corked != 0, prop(*pa_, info.proplist, PA_PROP_APPLICATION_NAME),
+                         prop(*pa_, info.proplist, PA_PROP_APPLICATION_ID), prop(*pa_, info.proplist, PA_PROP_APPLICATION_PROCESS_BINARY),
+                         prop(*pa_, info.proplist, PA_PROP_APPLICATION_PROCESS_ID)};
     found_ = capture_user(stream, std::to_string(::getpid()));
 }
 

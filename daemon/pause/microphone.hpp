@@ -10,6 +10,7 @@
 //
 // Without a sound server the source says so once, stays off, and tries again every `retry`
 // (a minute by default; zero: never); a server that goes away is tried again the same way.
+// libpulse itself is loaded only when a server's socket is there (pulse_api.hpp).
 #pragma once
 
 #include "pause/hold_source.hpp"
@@ -25,6 +26,7 @@ struct pa_source_output_info;
 
 namespace limber {
 
+struct PulseApi;
 class PulseAsioLoop;
 
 // Whether a capture stream with these properties is one that means a call, and whose it is:
@@ -51,6 +53,7 @@ private:
     void connect();
     void disconnect();
     void failed();
+    void unavailable();  // no server (or no client library) now: off, said once, tried again later
     void ready();
     void list();
     void listed_one(const pa_source_output_info& info);
@@ -60,6 +63,7 @@ private:
     boost::asio::io_context& io_;
     std::chrono::seconds retry_;
     boost::asio::steady_timer retry_timer_;
+    const PulseApi* pa_ = nullptr;  // loaded when a server is first there
     std::unique_ptr<PulseAsioLoop> loop_;
     pa_context* context_ = nullptr;
     HoldCallback on_change_;

@@ -1,6 +1,5 @@
 #include "pause/pulse_loop.hpp"
 
-#include <pulse/rtclock.h>
 #include <pulse/timeval.h>
 
 #include <boost/asio/post.hpp>
@@ -9,6 +8,7 @@
 
 #include <poll.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <optional>
@@ -48,6 +48,18 @@ using Event = PulseAsioLoop::Event;
 // libpulse marks a time on its monotonic clock (pa_rtclock_now) by this bit in tv_usec, as its
 // own main loops read it; without the bit the time is the wall clock's.
 constexpr long rtclock_bit = 1L << 30;
+
+// The two clocks in microseconds, as libpulse reads them (its pa_rtclock_now is
+// CLOCK_MONOTONIC): computed here, so that this loop calls nothing in libpulse, which is
+// loaded only when a sound server is there (pulse_api.hpp).
+pa_usec_t usec_of(const timeval& tv) { return static_cast<pa_usec_t>(tv.tv_sec) * PA_USEC_PER_SEC + static_cast<pa_usec_t>(tv.tv_usec); }
+
+pa_usec_t monotonic_now()
+{
+    timespec ts{};
+    ::clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<pa_usec_t>(ts.tv_sec) * PA_USEC_PER_SEC + static_cast<pa_usec_t>(ts.tv_nsec) / PA_NSEC_PER_USEC;
+}
 
 template <typename T>
 Event* ev(T* e) { return reinterpret_cast<Event*>(e); }
@@ -176,13 +188,13 @@ void schedule(Event* e, const timeval* tv)
     pa_usec_t now = 0;
     if (at.tv_usec & rtclock_bit) {
         at.tv_usec &= ~rtclock_bit;
-        now = pa_rtclock_now();
+        now = monotonic_now();
     } else {
         timeval wall{};
         ::gettimeofday(&wall, nullptr);
-        now = pa_timeval_load(&wall);
+        now = usec_of(wall);
     }
-    const pa_usec_t target = pa_timeval_load(&at);
+    const pa_usec_t target = usec_of(at);
     e->timer->expires_after(std::chrono::microseconds(target > now ? target - now : 0));
     e->timer->async_wait([self = e->shared_from_this(), gen = e->generation](const boost::system::error_code& ec) {
         if (ec || self->dead || gen != self->generation) return;

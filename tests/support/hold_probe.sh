@@ -18,3 +18,12 @@ probe_done() {
   expect_output "$out/$1.out" "$2" || { cat "$out/$1.err" >&2; exit 1; }
   echo "ok   $1"
 }
+
+# probe_maps NAME LIBRARY yes|no: whether the running probe has LIBRARY (a file name's start,
+# e.g. libpulse.so) mapped; a library loaded only when its service is there (loaded_library.hpp).
+probe_maps() {
+  local name=$1 lib=$2 want=$3 have=no
+  if grep -q "/$lib" "/proc/$probe_pid/maps"; then have=yes; fi
+  [ "$have" = "$want" ] || { echo "probe $name: $lib mapped: $have, expected $want" >&2; exit 1; }
+  echo "ok   $name: $lib mapped: $want"
+}
