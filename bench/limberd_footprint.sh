@@ -78,6 +78,23 @@ read -r cpu_idle wake_idle n_idle < <(measure "$window")
 rss_idle=$(kib /proc/$pid/status VmRSS) pss_idle=$(kib /proc/$pid/smaps_rollup Pss)
 stop_limberd
 
+# What a sound server costs: libpulse is loaded only once one is there (pulse_api.hpp). A fresh
+# limberd read 3 s after start, without a server and then with a private PulseAudio.
+fresh() {  # fresh: "RSS PSS" in KiB of a limberd 3 s after start
+  start_limberd --activity-source x11
+  sleep 3
+  echo "$(kib /proc/$LIMBERD_PID/status VmRSS) $(kib /proc/$LIMBERD_PID/smaps_rollup Pss) $(grep -c /libpulse /proc/$LIMBERD_PID/maps || true)"
+  stop_limberd >/dev/null
+}
+read -r rss_bare pss_bare pulse_bare < <(fresh)
+sound="no pulseaudio here: not measured"
+if command -v pulseaudio >/dev/null && command -v pactl >/dev/null && command -v parecord >/dev/null && command -v sox >/dev/null; then
+  . "$(dirname "$0")/../tests/support/sound_env.sh"
+  start_pulse
+  read -r rss_sound pss_sound pulse_sound < <(fresh)
+  sound="RSS $rss_bare -> $rss_sound KiB (+$((rss_sound - rss_bare))), PSS $pss_bare -> $pss_sound KiB (+$((pss_sound - pss_bare))); libpulse mapped: $pulse_bare -> $pulse_sound"
+fi
+
 mib() { python3 -c "print(f'{$1 / 1024:.1f}')"; }
 cat <<TABLE
 
@@ -90,5 +107,7 @@ limberd footprint ($(uname -m), $(nproc) cores, ${window} s typing then ${window
 | CPU seconds | $cpu_active | $cpu_idle | |
 | wake-ups/s (context switches, all threads) | $wake_active ($n_active) | $wake_idle ($n_idle) | ≤ 0.2 while active |
 | exec to socket accepting, ms | $ready_ms | | ≤ 50 |
+
+With a sound server (the microphone signal's libpulse, target ≤ 2 MiB added): $sound
 TABLE
 exit "$LIMBER_FAILED"
