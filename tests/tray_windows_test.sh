@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # limber-tray's own windows under Xvfb, against the real limberd: the first-run welcome and
 # its "I understand", the settings dialog's "Start Limber when I log in", the weekly summary
-# with a week of data, and the session's end while a message box waits for an answer. Screenshots of each are left in OUT for a person to look at.
+# with a week of data, and the session's end while a message box waits for an answer (alone,
+# and over the settings window). Screenshots of each are left in OUT for a person to look at.
 # Usage: tray_windows_test.sh LIMBERD LIMBERCTL LIMBER_TRAY OUT
 set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2 TRAY=$3 OUT=$4
@@ -175,5 +176,18 @@ xdotool windowfocus --sync "$dialog" key Escape
 for _ in $(seq 50); do xdotool search --name "^Limber settings$" >/dev/null 2>&1 || break; sleep 0.1; done
 check "the mistake was not saved" "$(grep -c '^monday = "22:00-02:00"' "$toml")" 1
 tray_stop
+
+# 6. The session ends while a message box waits over the settings window (two modal loops,
+# one inside the other): the tray ends both, inside out, and leaves at once with status 0.
+monday_field
+xdotool type "22:00-22:00"
+xdotool key Return
+timeout 5 xdotool search --sync --name "^Please check this setting$" >/dev/null || fail "no message for a span that ends when it starts"
+sleep 0.5
+started=$(date +%s%N)
+tray_stop
+check "the tray left within 2 s with a message box over the settings" \
+  "$(( ($(date +%s%N) - started) / 1000000 < 2000 * ${LIMBER_TIME_FACTOR:-1} ))" 1
+check "nothing written as the session ended" "$(grep -c '^monday = "22:00-02:00"' "$toml")" 1
 kill -0 "$LIMBERD_PID" && echo "ok   limberd still running"
 exit "$LIMBER_FAILED"

@@ -17,6 +17,7 @@
 #include <wx/cmdline.h>
 #include <wx/dialog.h>
 #include <wx/log.h>
+#include <wx/modalhook.h>
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
@@ -25,6 +26,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <vector>
 
 namespace limber::tray {
 
@@ -117,6 +119,7 @@ bool TrayApp::OnInit()
     // does: windows closed, the daemon link shut, exit status 0. wx calls this from its
     // event loop, not from the signal handler.
     for (const int sig : {SIGTERM, SIGINT, SIGHUP}) SetSignalHandler(sig, [](int) { wxGetApp().quit(); });
+    modal_ = std::make_unique<ModalStack>(*this);
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
     load_translations();
@@ -157,6 +160,7 @@ bool TrayApp::OnInit()
 int TrayApp::OnExit()
 {
     minute_.Stop();
+    modal_.reset();
     link_.reset();
     delete icon_;
     icon_ = nullptr;
@@ -500,20 +504,44 @@ void TrayApp::start_daemon()
     link_->nudge();
 }
 
+// wx tells this hook as each ShowModal begins and returns.
+class TrayApp::ModalStack final : public wxModalDialogHook {
+public:
+    explicit ModalStack(TrayApp& app) : app_(app) { Register(); }
+    std::vector<wxDialog*> showing;
+
+protected:
+    int Enter(wxDialog* dialog) override
+    {
+        if (app_.quitting_) return wxID_CANCEL;  // quitting: a new question is answered Cancel, unseen
+        showing.push_back(dialog);
+        return wxID_NONE;
+    }
+    void Exit(wxDialog* dialog) override
+    {
+        std::erase(showing, dialog);
+        // Its loop has returned: the next one out is innermost now, once its code has run on.
+        if (app_.quitting_) app_.CallAfter([this] { app_.quit(); });
+    }
+
+private:
+    TrayApp& app_;
+};
+
 void TrayApp::quit()
 {
-    // A modal dialog (settings, the export's file chooser) belongs to the code that showed
-    // it, on its stack: it is ended, that code lets it go, and the main loop, running again,
-    // is left then. The other windows are closed by wx once the main loop is left.
-    bool ended = false;
-    for (wxWindow* w : wxTopLevelWindows) {
-        if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) {
-            dialog->EndModal(wxID_CANCEL);
-            ended = true;
-        }
+    // A modal dialog (settings, a message box over it, the export's file chooser) belongs to
+    // the code that showed it, on its stack, and only the innermost one's loop can be ended:
+    // ending an outer one would end the inner loop in its place and leave the outer running.
+    // So the innermost is ended, and when its ShowModal has returned (ModalStack::Exit), the
+    // next; then the main loop is left, and wx closes the other windows.
+    quitting_ = true;
+    if (modal_ && !modal_->showing.empty()) {
+        wxDialog* innermost = modal_->showing.back();
+        if (innermost->IsModal()) innermost->EndModal(wxID_CANCEL);
+        return;
     }
-    if (ended) CallAfter([this] { quit(); });
-    else ExitMainLoop();
+    ExitMainLoop();
 }
 
 }  // namespace limber::tray

@@ -93,6 +93,11 @@ private:
     std::string socket_;
     std::string show_;  // --show: open this window at start (screenshots, tests)
     bool notifications_ = true;
+    // The modal dialogs showing, innermost last: quitting ends them one at a time, from the
+    // inside out, as each one's loop returns (a dialog's loop ends only while it is innermost).
+    class ModalStack;
+    std::unique_ptr<ModalStack> modal_;
+    bool quitting_ = false;
     bool ever_connected_ = false;
     bool tried_starting_ = false;
     int last_icon_minute_ = -1;
