@@ -11,14 +11,6 @@ constexpr const char* service = "org.gnome.Mutter.IdleMonitor";
 constexpr const char* path = "/org/gnome/Mutter/IdleMonitor/Core";
 constexpr const char* iface = "org.gnome.Mutter.IdleMonitor";
 
-bool has_owner(sdbus::IConnection& bus, const char* name)
-{
-    auto bus_proxy = dbus::make_proxy(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus");
-    bool owned = false;
-    bus_proxy->callMethod("NameHasOwner").onInterface("org.freedesktop.DBus").withArguments(std::string(name)).storeResultsTo(owned);
-    return owned;
-}
-
 }  // namespace
 
 std::unique_ptr<MutterIdle> MutterIdle::open(boost::asio::io_context& io, Millis threshold, const Clock& clock,
@@ -55,22 +47,12 @@ void MutterIdle::start(ActivityCallback on_change)
     present_ = false;
     try {
         // Matched before the question, so an owner that comes between the two is not missed.
-        name_watch_ = dbus::add_match(*bus_,
-                                      std::string("type='signal',sender='org.freedesktop.DBus',path='/org/freedesktop/DBus',"
-                                                  "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='") +
-                                          service + "'",
-                                      [this](sdbus::Message& msg) {
-                                          std::string name, old_owner, new_owner;
-                                          try {
-                                              msg >> name >> old_owner >> new_owner;
-                                          } catch (const sdbus::Error&) {
-                                              return;
-                                          }
-                                          if (!running_) return;
-                                          if (!new_owner.empty()) appeared();
-                                          else left();
-                                      });
-        if (has_owner(*bus_, service)) appeared();
+        name_watch_ = dbus::watch_name_owner(*bus_, service, [this](bool owned) {
+            if (!running_) return;
+            if (owned) appeared();
+            else left();
+        });
+        if (dbus::has_owner(*bus_, service)) appeared();
         else {
             activity_log()->warn("mutter: {} is not on the session bus; idle is tracked {}when it appears", service,
                                  fallback_ ? "by " + fallback_->name() + " until " : "");

@@ -60,4 +60,29 @@ sdbus::Slot add_match(sdbus::IConnection& bus, const std::string& rule, MatchHan
 
 #endif
 
+// The same under both APIs: built on the calls above.
+
+sdbus::Slot watch_name_owner(sdbus::IConnection& bus, const std::string& name, OwnerHandler on_owner)
+{
+    const std::string rule = "type='signal',sender='org.freedesktop.DBus',path='/org/freedesktop/DBus',"
+                             "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='" + name + "'";
+    return add_match(bus, rule, [on_owner = std::move(on_owner)](sdbus::Message& msg) {
+        std::string changed, old_owner, new_owner;
+        try {
+            msg >> changed >> old_owner >> new_owner;
+        } catch (const sdbus::Error&) {
+            return;
+        }
+        on_owner(!new_owner.empty());
+    });
+}
+
+bool has_owner(sdbus::IConnection& bus, const std::string& name)
+{
+    auto bus_proxy = make_proxy(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus");
+    bool owned = false;
+    bus_proxy->callMethod("NameHasOwner").onInterface("org.freedesktop.DBus").withArguments(name).storeResultsTo(owned);
+    return owned;
+}
+
 }  // namespace limber::dbus

@@ -49,4 +49,15 @@ bool process_pending(sdbus::IConnection& bus);
 using MatchHandler = std::function<void(sdbus::Message&)>;
 [[nodiscard]] sdbus::Slot add_match(sdbus::IConnection& bus, const std::string& rule, MatchHandler handler);
 
+// Calls `on_owner(true)` when the well-known `name` gets an owner (or changes hands) and
+// `on_owner(false)` when it loses it, for as long as the returned slot lives. Matched on the
+// name alone (NameOwnerChanged, arg0), so nothing else on the bus wakes us. Add it before
+// asking has_owner(), so that an owner coming between the two is not missed. Throws sdbus::Error.
+using OwnerHandler = std::function<void(bool owned)>;
+[[nodiscard]] sdbus::Slot watch_name_owner(sdbus::IConnection& bus, const std::string& name, OwnerHandler on_owner);
+
+// Whether anyone owns the well-known `name` on `bus` now; asking starts no service. Throws
+// sdbus::Error.
+[[nodiscard]] bool has_owner(sdbus::IConnection& bus, const std::string& name);
+
 }  // namespace limber::dbus

@@ -32,17 +32,9 @@ PauseBus::~PauseBus()
 
 void PauseBus::watch_name(const std::string& name, std::function<void(bool)> on_owner)
 {
-    const std::string rule = "type='signal',sender='org.freedesktop.DBus',path='/org/freedesktop/DBus',"
-                             "interface='org.freedesktop.DBus',member='NameOwnerChanged',arg0='" + name + "'";
-    watch(rule, [on_owner = std::move(on_owner)](sdbus::Message& msg) {
-        std::string changed, old_owner, new_owner;
-        try {
-            msg >> changed >> old_owner >> new_owner;
-        } catch (const sdbus::Error&) {
-            return;
-        }
-        on_owner(!new_owner.empty());
-    });
+    matches_.push_back(dbus::watch_name_owner(*bus_, name, [this, on_owner = std::move(on_owner)](bool owned) {
+        if (running_) on_owner(owned);
+    }));
 }
 
 void PauseBus::watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message)

@@ -26,8 +26,7 @@ public:
     [[nodiscard]] sdbus::IConnection& bus() { return *bus_; }
 
     // Calls `on_owner(true)` when the well-known `name` gets an owner and `on_owner(false)`
-    // when it loses it (NameOwnerChanged, matched on the name alone so that nothing else on
-    // the bus wakes us). Throws sdbus::Error.
+    // when it loses it (dbus::watch_name_owner). Throws sdbus::Error.
     void watch_name(const std::string& name, std::function<void(bool)> on_owner);
     // Calls `on_message` for each message matching the D-Bus match `rule`. Throws sdbus::Error.
     void watch(const std::string& rule, std::function<void(sdbus::Message&)> on_message);
