@@ -50,7 +50,14 @@ void Logind::start(ActivityCallback on_change)
     session_.reset();
     manager_.reset();
     try {
+        // Matched before logind is asked anything, so one that comes in between is not missed.
+        name_watch_ = dbus::watch_name_owner(*bus_, service, [this](bool owned) {
+            if (!running_) return;
+            if (owned) appeared();
+            else left();
+        });
         // A proxy made on a connection we pass by reference runs no loop of its own: pump() drives it.
+        // Its signals are matched by the well-known name: they reach us from whichever logind owns it.
         manager_ = dbus::make_proxy(*bus_, service, manager_path);
         manager_->uponSignal("PrepareForSleep").onInterface(manager_iface).call([this](bool going) {
             set(&asleep_, going);
@@ -62,9 +69,36 @@ void Logind::start(ActivityCallback on_change)
         running_ = false;
         return;
     }
-    watch_session();
+    read_state();
     on_change_(Activity{kind(), {}});
     pump_.start();
+}
+
+void Logind::read_state()
+{
+    try {
+        // A logind that comes back may have begun or ended a sleep while it was away from us.
+        asleep_ = manager_->getProperty("PreparingForSleep").onInterface(manager_iface).get<bool>();
+    } catch (const sdbus::Error&) {
+        // An older logind has no such property (or logind is away): sleep is known from the signal alone.
+        asleep_ = false;
+    }
+    watch_session();
+}
+
+void Logind::appeared()
+{
+    activity_log()->info("logind: {} came to the system bus; watching the session through it", service);
+    const ActivityKind before = kind();
+    read_state();
+    if (kind() != before && running_) on_change_(Activity{kind(), {}});
+}
+
+void Logind::left()
+{
+    // What logind last said stands until it is back to be asked again: a restarted logind
+    // keeps its sessions, and a screen locked stays locked meanwhile.
+    activity_log()->warn("logind: {} left the system bus; lock and sleep are tracked again when it comes back", service);
 }
 
 void Logind::watch_session()
@@ -90,8 +124,17 @@ void Logind::watch_session()
         dbus::signals_declared(*session_);
         locked_ = session_->getProperty("LockedHint").onInterface(session_iface).get<bool>();
     } catch (const sdbus::Error& e) {
-        activity_log()->warn("logind: no session to watch ({}); screen lock is not tracked", e.getMessage());
         session_.reset();
+        bool away = false;
+        try {
+            away = !dbus::has_owner(*bus_, service);
+        } catch (const sdbus::Error&) {
+            // Then the bus itself is failing: the pump will say so.
+        }
+        if (away)
+            activity_log()->warn("logind: {} is not on the system bus; lock and sleep are tracked when it appears", service);
+        else
+            activity_log()->warn("logind: no session to watch ({}); screen lock is not tracked", e.getMessage());
     }
 }
 
