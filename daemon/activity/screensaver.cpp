@@ -44,6 +44,12 @@ void ScreenSaver::start(ActivityCallback on_change)
     active_ = false;
     proxies_.clear();
     try {
+        // Matched before GetActive(), so a screensaver that comes in between is not missed.
+        name_watch_ = dbus::watch_name_owner(*bus_, service, [this](bool owned) {
+            if (!running_) return;
+            if (owned) appeared();
+            else left();
+        });
         // Signals are matched by the well-known name, so a screensaver that starts after us is
         // heard as well.
         for (const char* path : paths) {
@@ -59,13 +65,7 @@ void ScreenSaver::start(ActivityCallback on_change)
         running_ = false;
         return;
     }
-    try {
-        proxies_.front()->callMethod("GetActive").onInterface(iface).storeResultsTo(active_);
-    } catch (const sdbus::Error& e) {
-        activity_log()->warn("screensaver: {} did not answer GetActive ({}); assuming unlocked until it signals",
-                             service, e.getMessage());
-        active_ = false;
-    }
+    active_ = get_active();
     on_change_(Activity{active_ ? ActivityKind::Locked : ActivityKind::Active, {}});
     pump_.start();
 }
@@ -77,6 +77,31 @@ void ScreenSaver::stop()
     pump_.stop();
     // The proxies stay until the next start() or the end: stop() may be called from inside
     // one of their signal handlers.
+}
+
+bool ScreenSaver::get_active()
+{
+    bool active = false;
+    try {
+        proxies_.front()->callMethod("GetActive").onInterface(iface).storeResultsTo(active);
+    } catch (const sdbus::Error& e) {
+        activity_log()->warn("screensaver: {} did not answer GetActive ({}); assuming unlocked until it signals",
+                             service, e.getMessage());
+        return false;
+    }
+    return active;
+}
+
+void ScreenSaver::appeared()
+{
+    activity_log()->info("screensaver: {} came to the session bus; asking it whether the screen is locked", service);
+    set(get_active());
+}
+
+void ScreenSaver::left()
+{
+    activity_log()->warn("screensaver: {} left the session bus; unlocked until a screensaver comes back", service);
+    set(false);
 }
 
 void ScreenSaver::set(bool active)

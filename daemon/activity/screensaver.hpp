@@ -6,19 +6,17 @@
 
 #include "activity/bus_pump.hpp"
 
+#include <sdbus-c++/sdbus-c++.h>
+
 #include <memory>
 #include <vector>
-
-namespace sdbus {
-class IConnection;
-class IProxy;
-}  // namespace sdbus
 
 namespace limber {
 
 // Reports Locked while the screensaver says it is active (ActiveChanged(true), or GetActive()
 // at start), Active otherwise. Listens on both /org/freedesktop/ScreenSaver and /ScreenSaver,
-// since desktops differ, and whoever owns the name later is heard too.
+// since desktops differ. It follows the name: a screensaver that comes to the bus later (or
+// comes back) is asked GetActive(), and one that leaves takes its lock with it.
 class ScreenSaver final : public ActivitySource {
 public:
     // Connects to the session bus. Returns null, after logging why, when there is none. A
@@ -32,10 +30,14 @@ public:
 
 private:
     ScreenSaver(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus);
+    void appeared();  // someone owns the name (again): asks them
+    void left();      // no one does: nothing is locked by it any more
+    [[nodiscard]] bool get_active();
     void set(bool active);
 
     std::unique_ptr<sdbus::IConnection> bus_;
     std::vector<std::unique_ptr<sdbus::IProxy>> proxies_;
+    sdbus::Slot name_watch_;
     BusPump pump_;
     ActivityCallback on_change_;
     bool active_ = false;
