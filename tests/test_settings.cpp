@@ -252,6 +252,29 @@ TEST_CASE("a night shift's hours after midnight belong to the day it started")
     CHECK(w.daily_time(monday, 1h + 30min) == at(monday, 1h + 30min));
 }
 
+TEST_CASE("a moment's working day is its night shift's day in the hours after midnight")
+{
+    using std::chrono::days;
+    limber::WorkingHours w;
+    w.days[1] = {{22h, 26h}};  // Monday 22:00 to Tuesday 02:00
+    w.days[0] = {{23h, 30h}};  // Sunday 23:00 to Monday 06:00, across the week's end
+    w.days[3] = {{9h, 12h}};   // Wednesday, a day shift
+    CHECK(w.after_midnight(std::chrono::Monday) == 2h);
+    CHECK(w.after_midnight(std::chrono::Sunday) == 6h);
+    CHECK(w.after_midnight(std::chrono::Wednesday) == 0min);
+    CHECK(w.day_of(at(monday, 23h)) == monday);
+    CHECK(w.day_of(at(monday + days{1}, 0h)) == monday);
+    CHECK(w.day_of(at(monday + days{1}, 1h + 59min)) == monday);
+    CHECK(w.day_of(at(monday + days{1}, 2h)) == monday + days{1});  // the shift is over
+    CHECK(w.day_of(at(monday, 5h + 59min)) == monday - days{1});    // the week before's Sunday night
+    CHECK(w.day_of(at(monday, 6h)) == monday);
+    CHECK(w.day_of(at(monday + days{2}, 1h)) == monday + days{2});  // no night shift on Tuesday
+    CHECK(w.day_of(at(monday + days{3}, 1h)) == monday + days{3});  // nor after Wednesday's day shift
+    w.enabled = false;
+    CHECK(w.after_midnight(std::chrono::Monday) == 0min);
+    CHECK(w.day_of(at(monday + days{1}, 1h)) == monday + days{1});
+}
+
 TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
 {
     Settings s = parse("");

@@ -157,6 +157,21 @@ bool WorkingHours::is_working_day(std::chrono::local_days day) const
     return !enabled || !days[std::chrono::weekday{day}.c_encoding()].empty();
 }
 
+Minutes WorkingHours::after_midnight(std::chrono::weekday day) const
+{
+    const auto& spans = days[day.c_encoding()];
+    // Spans come in order and nothing follows a night shift on its day: only the last can be one.
+    if (!enabled || spans.empty() || !spans.back().overnight()) return Minutes{0};
+    return spans.back().end - 24h;
+}
+
+std::chrono::local_days WorkingHours::day_of(LocalNs t) const
+{
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const auto yesterday = day - std::chrono::days{1};
+    return t - day < after_midnight(std::chrono::weekday{yesterday}) ? yesterday : day;
+}
+
 std::chrono::local_time<Minutes> WorkingHours::daily_time(std::chrono::local_days day, Minutes at) const
 {
     const auto& spans = days[std::chrono::weekday{day}.c_encoding()];

@@ -40,6 +40,12 @@ public:
     [[nodiscard]] bool contains(std::chrono::local_time<std::chrono::nanoseconds> t) const;
     // A span starts on `day` (a night shift's morning after is not a working day of its own).
     [[nodiscard]] bool is_working_day(std::chrono::local_days day) const;
+    // How far into the next day the night shift of `day` runs (02:00 for "22:00-02:00"); zero
+    // when that weekday has none, or working hours are off.
+    [[nodiscard]] Minutes after_midnight(std::chrono::weekday day) const;
+    // The working day t counts for: the day before when t is in the hours after midnight of that
+    // day's night shift, else t's own day. The summary files its days by it.
+    [[nodiscard]] std::chrono::local_days day_of(std::chrono::local_time<std::chrono::nanoseconds> t) const;
     // When a daily time `at` comes for the working day `day`: at `at` on that day, unless the
     // day's hours run past midnight and `at` is earlier than that night shift's start, when it
     // comes the next morning, at the shift's end of day ("01:30" with "22:00-02:00").
