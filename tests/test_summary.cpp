@@ -332,3 +332,180 @@ TEST_CASE("CSV and JSON exports list the raw events of a date range in time orde
     store.append(quoted);
     CHECK_THAT(limber::export_csv(store, tuesday + 1, tuesday + 1), Catch::Contains(",1,\"it \"\"hurt\"\", a bit\"\n"));
 }
+
+// Night shifts: what happens in the hours after midnight counts for the day the shift started on,
+// as the working hours say when the summary is read.
+namespace {
+
+using namespace std::chrono_literals;
+
+// Working hours with a night shift from 22:00 to 02:00 on each of `nights` (0 = Sunday).
+limber::SummaryOptions night_shifts(std::initializer_list<unsigned> nights)
+{
+    limber::SummaryOptions o;
+    o.working_hours = limber::WorkingHours::office_default();
+    for (unsigned d : nights) o.working_hours.days[d] = {{22h, 26h}};
+    return o;
+}
+
+void break_taken(SqliteStore& s, limber::Stamp due, limber::Stamp started, limber::Stamp done)
+{
+    add(s, due, "break_due", "quick-daily-reset");
+    add(s, started, "break_started", "quick-daily-reset", true);
+    add(s, done, "break_completed", "quick-daily-reset", true);
+}
+
+}  // namespace
+
+TEST_CASE("a night shift's hours after midnight count for the day it started, and what follows its end for the next")
+{
+    SqliteStore s(":memory:");
+    // Monday 23 March 22:00 to Tuesday 02:00.
+    active(s, stamp(2026, 3, 23, 22, 0), stamp(2026, 3, 24, 2, 30));
+    break_taken(s, stamp(2026, 3, 23, 22, 45), stamp(2026, 3, 23, 22, 46), stamp(2026, 3, 23, 22, 50));
+    add(s, stamp(2026, 3, 24, 0, 40), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 24, 0, 41), "break_started", "quick-daily-reset", true);
+    exercise(s, stamp(2026, 3, 24, 0, 43), "chin-tucks");
+    add(s, stamp(2026, 3, 24, 0, 45), "break_completed", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 24, 1, 35), "break_due", "quick-daily-reset");  // missed
+    // Due in the shift and done just after its end: the shift's day, where it came due.
+    break_taken(s, stamp(2026, 3, 24, 1, 55), stamp(2026, 3, 24, 1, 56), stamp(2026, 3, 24, 2, 3));
+    // After the shift's end: Tuesday's own.
+    add(s, stamp(2026, 3, 24, 2, 25), "break_due", "quick-daily-reset");
+
+    const auto w = limber::week_figures(s, w13, night_shifts({1}));
+    CHECK(w.due == 5);
+    CHECK(w.taken == 3);
+    CHECK(w.missed == 2);
+    CHECK(w.days[0].due == 4);
+    CHECK(w.days[0].taken == 3);
+    CHECK(w.days[1].due == 1);
+    CHECK(w.days[1].taken == 0);
+    // 22:00 to 02:00 is Monday's, 02:00 to 02:30 Tuesday's.
+    CHECK(w.days[0].active.count() == 4 * 3600);
+    CHECK(w.days[1].active.count() == 1800);
+    CHECK(w.active.count() == 4 * 3600 + 1800);
+    // Sitting goes on through midnight: 22:50 to 00:41, ended by routines, not by the date.
+    CHECK(w.days[0].longest_stretch.count() == 111 * 60);
+    CHECK(w.days[1].longest_stretch.count() == 27 * 60);
+    CHECK(w.exercises == limber::Counts{{"chin-tucks", 1}});
+
+    // The JSON's days say the same.
+    const auto j = nlohmann::json::parse(limber::format_json({w, limber::week_figures(s, w13.previous(), night_shifts({1}))}));
+    CHECK(j["days"][0]["breaks_due"] == 4);
+    CHECK(j["days"][1]["breaks_due"] == 1);
+
+    // Without the night shift in the working hours, each counts on its calendar day.
+    const auto calendar = limber::week_figures(s, w13, {});
+    CHECK(calendar.days[0].due == 1);
+    CHECK(calendar.days[1].due == 4);
+    // The exports list raw events by their calendar day and local time.
+    CHECK_THAT(limber::export_csv(s, w13.monday() + 1, w13.monday() + 1), Catch::Contains("2026-03-24T00:40:00.000+01:00,break_due"));
+}
+
+TEST_CASE("Sunday's night shift into Monday counts for the week that holds that Sunday")
+{
+    SqliteStore s(":memory:");
+    // Sunday 22 March (2026-W12) 22:00 to Monday 23 March (W13) 02:00, then Monday's office day.
+    active(s, stamp(2026, 3, 22, 22, 0), stamp(2026, 3, 23, 1, 30));
+    break_taken(s, stamp(2026, 3, 22, 23, 30), stamp(2026, 3, 22, 23, 31), stamp(2026, 3, 22, 23, 35));
+    break_taken(s, stamp(2026, 3, 23, 0, 50), stamp(2026, 3, 23, 0, 51), stamp(2026, 3, 23, 0, 55));
+    exercise(s, stamp(2026, 3, 23, 0, 53), "chin-tucks");
+    s.append(limber::Feedback{stamp(2026, 3, 23, 0, 55), "chin-tucks", limber::Rating::Pain});
+    active(s, stamp(2026, 3, 23, 9, 0), stamp(2026, 3, 23, 10, 0));
+    add(s, stamp(2026, 3, 23, 9, 45), "break_due", "quick-daily-reset");
+
+    const auto o = night_shifts({0});
+    const auto w12 = limber::week_figures(s, w13.previous(), o);
+    CHECK(w12.due == 2);
+    CHECK(w12.taken == 2);
+    CHECK(w12.days[6].due == 2);
+    CHECK(w12.days[6].active.count() == 3 * 3600 + 1800);
+    CHECK(w12.routines == limber::Counts{{"quick-daily-reset", 2}});
+    CHECK(w12.exercises == limber::Counts{{"chin-tucks", 1}});
+    CHECK(w12.pain_reports == 1);
+    CHECK(w12.streak_days == 1);
+
+    const auto w = limber::week_figures(s, w13, o);
+    CHECK(w.due == 1);
+    CHECK(w.taken == 0);
+    CHECK(w.days[0].due == 1);
+    CHECK(w.days[0].active.count() == 3600);
+    CHECK(w.routines.empty());
+    CHECK(w.exercises.empty());
+    CHECK(w.pain_reports == 0);
+    // At the desk on Monday without a routine: the streak is broken.
+    CHECK(w.streak_days == 0);
+}
+
+TEST_CASE("a night shift across a DST change ends by the local clock")
+{
+    struct Night {
+        const char* name;
+        unsigned month, saturday;  // the shift starts Saturday 22:00; the clocks change on Sunday
+        int before, after;         // UTC offsets, Europe/Berlin
+        IsoWeek week;
+        long saturday_active, sunday_active;
+    };
+    // Active from Saturday 22:00 until 01:30 UTC. In spring 02:00 CET is 03:00 CEST: four hours of
+    // shift, then 30 minutes of Sunday. In autumn the shift ends at 02:00 CEST, before the clocks
+    // go back: four hours, then 02:00 CEST to 02:30 CET, 90 minutes, Sunday's.
+    const Night n = GENERATE(Night{"Berlin, spring forward", 3, 28, cet, cest, IsoWeek{2026, 13}, 4 * 3600, 1800},
+                             Night{"Berlin, fall back", 10, 24, cest, cet, IsoWeek{2026, 43}, 4 * 3600, 5400});
+    INFO(n.name);
+    const unsigned sunday = n.saturday + 1;
+    SqliteStore s(":memory:");
+    active(s, stamp(2026, n.month, n.saturday, 22, 0, n.before), stamp(2026, n.month, sunday, 1, 30, 0));
+    add(s, stamp(2026, n.month, sunday, 1, 30, n.before), "break_due", "quick-daily-reset");   // in the shift
+    add(s, stamp(2026, n.month, sunday, 1, 59, n.before), "break_due", "quick-daily-reset");   // its last minute
+    add(s, stamp(2026, n.month, sunday, 3, 10, n.after), "break_due", "quick-daily-reset");    // after it, on the new offset
+    if (n.before == cest) add(s, stamp(2026, n.month, sunday, 2, 30, cest), "break_due", "quick-daily-reset");  // 02:30 the first time
+
+    const auto w = limber::week_figures(s, n.week, night_shifts({6}));
+    CHECK(w.days[5].due == 2);
+    CHECK(w.days[6].due == (n.before == cest ? 2 : 1));
+    CHECK(w.days[5].active.count() == n.saturday_active);
+    CHECK(w.days[6].active.count() == n.sunday_active);
+    CHECK(w.active.count() == n.saturday_active + n.sunday_active);
+}
+
+TEST_CASE("days without a night shift before them keep their calendar day")
+{
+    SqliteStore s(":memory:");
+    // Thursday night into Friday, and Friday off: Friday's small hours are Thursday's shift, its
+    // morning is Friday's own; Saturday's small hours follow no shift, so they are Saturday's.
+    limber::SummaryOptions o = night_shifts({4});
+    o.working_hours.days[5].clear();
+    add(s, stamp(2026, 3, 27, 1, 0), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 27, 3, 0), "break_due", "quick-daily-reset");
+    add(s, stamp(2026, 3, 28, 1, 0), "break_due", "quick-daily-reset");
+    active(s, stamp(2026, 3, 28, 0, 30), stamp(2026, 3, 28, 1, 30));
+    auto due_by_day = [&](const limber::SummaryOptions& options) {
+        std::vector<int> out;
+        for (const auto& d : limber::week_figures(s, w13, options).days) out.push_back(d.due);
+        return out;
+    };
+    CHECK(due_by_day(o) == std::vector{0, 0, 0, 1, 1, 1, 0});
+    CHECK(limber::week_figures(s, w13, o).days[5].active.count() == 3600);
+    // Working hours turned off: no shifts, calendar days.
+    o.working_hours.enabled = false;
+    CHECK(due_by_day(o) == std::vector{0, 0, 0, 0, 2, 1, 0});
+}
+
+TEST_CASE("the streak counts night shifts by the day they started")
+{
+    SqliteStore s(":memory:");
+    // Monday to Wednesday nights, a routine each night: before midnight on Monday, after it on
+    // Tuesday and Wednesday.
+    for (unsigned d : {23u, 24u, 25u}) active(s, stamp(2026, 3, d, 22, 0), stamp(2026, 3, d + 1, 2, 0));
+    add(s, stamp(2026, 3, 23, 23, 0), "break_completed", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 25, 1, 0), "break_completed", "quick-daily-reset", true);
+    add(s, stamp(2026, 3, 26, 1, 30), "break_completed", "quick-daily-reset", true);
+    auto o = night_shifts({1, 2, 3, 4, 5});
+    CHECK(limber::week_figures(s, w13, o).streak_days == 3);
+    // Thursday night, half an hour past midnight and no routine yet: the shift is not over.
+    active(s, stamp(2026, 3, 26, 22, 0), stamp(2026, 3, 27, 0, 30));
+    CHECK(limber::week_figures(s, w13, o).streak_days == 0);
+    o.today = w13.monday() + 3;  // Thursday: limberd's today until the shift ends
+    CHECK(limber::week_figures(s, w13, o).streak_days == 3);
+}

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -13,7 +14,67 @@ namespace {
 
 using std::chrono::nanoseconds;
 
-Counts grouped(SQLite::Database& db, const char* sql, LocalDay first, LocalDay last)
+// The day each row counts for. The store files a row under its local calendar day (local_day);
+// what lies in the hours after midnight of a night shift counts for the day before, the shift's
+// day. The working hours decide that here, when the summary is read, so rows written before
+// night shifts were known, or under other hours, are counted by the hours in force now.
+class ShiftDays {
+public:
+    explicit ShiftDays(const WorkingHours& hours)
+    {
+        for (unsigned d = 0; d < 7; ++d) {
+            after_midnight_[d] = hours.after_midnight(std::chrono::weekday{d}).count();
+            any_ = any_ || after_midnight_[d] > 0;
+        }
+    }
+
+    // Some day has a night shift: days must be mapped, and a week's rows reach into the next day.
+    [[nodiscard]] bool any() const { return any_; }
+
+    // SQL: how many minutes of the row's calendar day (the local_day column of `table`, "e." or
+    // "") belong to the night shift of the day before.
+    [[nodiscard]] std::string cut(const std::string& table) const
+    {
+        if (!any_) return "0";
+        // 1970-01-01 (day 0) was a Thursday, 4 in std::chrono::weekday's encoding: the day before
+        // day D is weekday (D + 3) % 7.
+        std::string out = "(CASE (" + table + "local_day + 3) % 7";
+        for (unsigned d = 0; d < 7; ++d)
+            if (after_midnight_[d] > 0) out += " WHEN " + std::to_string(d) + " THEN " + std::to_string(after_midnight_[d]);
+        return out + " ELSE 0 END)";
+    }
+
+    // SQL: the day a row at `ms` (a column holding UTC milliseconds) counts for. Without night
+    // shifts that is local_day itself, so the index alone answers.
+    [[nodiscard]] std::string day(const std::string& table, const std::string& ms) const
+    {
+        if (!any_) return table + "local_day";
+        const std::string minute = "(" + table + ms + " / 60000 + " + table + "utc_offset_min - " + table + "local_day * 1440)";
+        return "(" + table + "local_day - (" + minute + " < " + cut(table) + "))";
+    }
+
+    // SQL: the rows of `table` at `ms` that count for days ?1 to ?2. The range on local_day keeps
+    // the query on the index; it takes in the next day, whose small hours may be the last day's.
+    [[nodiscard]] std::string within(const std::string& table, const std::string& ms) const
+    {
+        if (!any_) return table + "local_day BETWEEN ?1 AND ?2";
+        return table + "local_day BETWEEN ?1 AND ?2 + 1 AND " + day(table, ms) + " BETWEEN ?1 AND ?2";
+    }
+
+    // When the night shift of the day before `day` ends on `day`, on a row's own UTC offset: its
+    // local midnight when there is none.
+    [[nodiscard]] WallTime shift_end(LocalDay day, Minutes utc_offset) const
+    {
+        const auto before = static_cast<std::size_t>(((day + 3) % 7 + 7) % 7);
+        return WallTime{std::chrono::days{day} + Minutes{after_midnight_[before]} - utc_offset};
+    }
+
+private:
+    std::array<std::int64_t, 7> after_midnight_{};  // minutes, by weekday (0 = Sunday)
+    bool any_ = false;
+};
+
+Counts grouped(SQLite::Database& db, const std::string& sql, LocalDay first, LocalDay last)
 {
     SQLite::Statement q(db, sql);
     q.bind(1, first);
@@ -31,24 +92,27 @@ Counts grouped(SQLite::Database& db, const char* sql, LocalDay first, LocalDay l
 // came due, so a break due at 23:57 and done at 00:02 is due and taken on the same day, and in
 // the same week. A routine never runs for days, so the break is looked for on that day and the
 // one before.
-constexpr const char* break_events = R"(
+std::string break_events(const ShiftDays& days)
+{
+    return R"(
     WITH attributed AS (
       SELECT e.kind, e.was_due,
              CASE WHEN e.was_due = 1 AND e.kind IN ('break_completed', 'break_stopped', 'skipped', 'away_started')
-                  THEN coalesce((SELECT d.local_day FROM events d
+                  THEN coalesce((SELECT )" + days.day("d.", "at_ms") + R"( FROM events d
                                  WHERE d.kind IN ('break_due', 'held') AND (d.was_due = 0 OR d.kind = 'held')
                                    AND d.local_day BETWEEN e.local_day - 1 AND e.local_day AND d.id < e.id
-                                 ORDER BY d.id DESC LIMIT 1), e.local_day)
-                  ELSE e.local_day END AS day
+                                 ORDER BY d.id DESC LIMIT 1), )" + days.day("e.", "at_ms") + R"()
+                  ELSE )" + days.day("e.", "at_ms") + R"( END AS day
       FROM events e
       WHERE e.local_day BETWEEN ?1 AND ?2 + 1
         AND e.kind IN ('break_due', 'held', 'break_completed', 'break_stopped', 'snoozed', 'skipped',
                        'natural_break', 'away_started'))
     )";
+}
 
-void count_breaks(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay last)
+void count_breaks(SQLite::Database& db, const ShiftDays& days, WeekFigures& f, LocalDay first, LocalDay last)
 {
-    SQLite::Statement q(db, std::string(break_events) + R"(
+    SQLite::Statement q(db, break_events(days) + R"(
         SELECT kind, was_due, count(*) FROM attributed
         WHERE day BETWEEN ?1 AND ?2
         GROUP BY kind, was_due)");
@@ -76,12 +140,12 @@ void count_breaks(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay
 
 // Breaks offered after waiting over an hour for a smart-pause signal, by the signal that held
 // each when it came due (the 'held' event before it).
-void count_held(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay last)
+void count_held(SQLite::Database& db, const ShiftDays& days, WeekFigures& f, LocalDay first, LocalDay last)
 {
     SQLite::Statement q(db, R"(
         SELECT (SELECT h.detail FROM events h WHERE h.kind = 'held' AND h.id < e.id ORDER BY h.id DESC LIMIT 1)
         FROM events e
-        WHERE e.local_day BETWEEN ? AND ? AND e.kind = 'break_due' AND e.detail = 'held' AND e.length_s >= 3600)");
+        WHERE )" + days.within("e.", "at_ms") + R"( AND e.kind = 'break_due' AND e.detail = 'held' AND e.length_s >= 3600)");
     q.bind(1, first);
     q.bind(2, last);
     std::map<std::string, int> by;
@@ -94,7 +158,8 @@ void count_held(SQLite::Database& db, WeekFigures& f, LocalDay first, LocalDay l
     std::stable_sort(f.held_by.begin(), f.held_by.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
 }
 
-// Routines run as [start, end) intervals: sitting stops while the user does them.
+// Routines run as [start, end) intervals, between calendar days `first` and `last`: sitting stops
+// while the user does them.
 std::vector<std::pair<WallTime, WallTime>> routine_intervals(SQLite::Database& db, LocalDay first, LocalDay last)
 {
     SQLite::Statement q(db, R"(
@@ -153,17 +218,40 @@ Seconds longest_stretch(const std::vector<Span>& spans, const std::vector<std::p
     return std::chrono::floor<Seconds>(best);
 }
 
-int streak(SQLite::Database& db, LocalDay end, const SummaryOptions& o)
+// The days with active time. A row after midnight, cut there by the store, may lie in the night
+// shift of the day before, after it, or across its end: then both days were at the computer.
+std::set<LocalDay> days_present(SQLite::Database& db, const ShiftDays& days, LocalDay end)
 {
-    auto days_of = [&](const char* sql) {
-        SQLite::Statement q(db, sql);
+    std::set<LocalDay> out;
+    if (!days.any()) {
+        SQLite::Statement q(db, "SELECT DISTINCT local_day FROM activity WHERE kind = 'active' AND local_day <= ?");
         q.bind(1, end);
-        std::set<LocalDay> out;
         while (q.executeStep()) out.insert(q.getColumn(0).getInt64());
         return out;
-    };
-    const auto done = days_of("SELECT DISTINCT local_day FROM events WHERE kind = 'break_completed' AND local_day <= ?");
-    const auto present = days_of("SELECT DISTINCT local_day FROM activity WHERE kind = 'active' AND local_day <= ?");
+    }
+    const std::string cut_ms = "local_day * 86400000 + " + days.cut("") + " * 60000";
+    SQLite::Statement q(db, "SELECT local_day, max(start_ms + utc_offset_min * 60000 < " + cut_ms +
+                                "), max(end_ms + utc_offset_min * 60000 > " + cut_ms +
+                                ") FROM activity WHERE kind = 'active' AND local_day <= ? + 1 GROUP BY local_day");
+    q.bind(1, end);
+    while (q.executeStep()) {
+        const LocalDay day = q.getColumn(0).getInt64();
+        if (q.getColumn(1).getInt() != 0) out.insert(day - 1);
+        if (q.getColumn(2).getInt() != 0) out.insert(day);
+    }
+    return out;
+}
+
+int streak(SQLite::Database& db, const ShiftDays& days, LocalDay end, const SummaryOptions& o)
+{
+    std::set<LocalDay> done;
+    {
+        // The next day's small hours may be the end day's; days after it are never looked at.
+        SQLite::Statement q(db, "SELECT DISTINCT " + days.day("", "at_ms") + " FROM events WHERE kind = 'break_completed' AND local_day <= ?");
+        q.bind(1, end + (days.any() ? 1 : 0));
+        while (q.executeStep()) done.insert(q.getColumn(0).getInt64());
+    }
+    const auto present = days_present(db, days, end);
     if (done.empty()) return 0;
     int n = 0;
     // Days the user was not at the computer (weekends, holidays) neither count nor break it.
@@ -182,23 +270,17 @@ WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions&
     f.week = week;
     const LocalDay first = week.monday();
     const LocalDay last = week.sunday();
+    const ShiftDays days(options.working_hours);
+    // The calendar days holding the week's working days: a night shift on Sunday ends on Monday.
+    const LocalDay last_calendar = last + (days.any() ? 1 : 0);
     try {
         SQLite::Database& db = store.database();
-        count_breaks(db, f, first, last);
-        count_held(db, f, first, last);
+        count_breaks(db, days, f, first, last);
+        count_held(db, days, f, first, last);
 
-        std::map<LocalDay, Seconds> active;
-        {
-            SQLite::Statement q(db, "SELECT local_day, sum(end_ms - start_ms) FROM activity "
-                                    "WHERE local_day BETWEEN ? AND ? AND kind = 'active' GROUP BY local_day");
-            q.bind(1, first);
-            q.bind(2, last);
-            while (q.executeStep())
-                active[q.getColumn(0).getInt64()] = std::chrono::floor<Seconds>(std::chrono::milliseconds{q.getColumn(1).getInt64()});
-        }
         std::map<LocalDay, std::pair<int, int>> breaks;  // due, taken
         {
-            SQLite::Statement q(db, std::string(break_events) + R"(
+            SQLite::Statement q(db, break_events(days) + R"(
                 SELECT day,
                        sum((kind = 'break_due' AND was_due = 0) OR kind = 'held'),
                        sum(kind = 'break_completed' AND was_due = 1)
@@ -210,27 +292,36 @@ WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions&
             while (q.executeStep())
                 breaks[q.getColumn(0).getInt64()] = {q.getColumn(1).getInt(), q.getColumn(2).getInt()};
         }
-        const auto routines = routine_intervals(db, first, last);
-        const auto spans = store.spans(first, last);
+        const auto routines = routine_intervals(db, first, last_calendar);
+        // Each row holds one calendar day (the store cuts at midnight); its part before the end of
+        // the night shift of the day before is that day's.
+        std::map<LocalDay, std::vector<Span>> spans;
+        for (const Span& s : store.spans(first, last_calendar)) {
+            const LocalDay calendar = s.start.local_day();
+            const WallTime shift_end = days.shift_end(calendar, s.start.utc_offset);
+            if (s.start.utc < shift_end) spans[calendar - 1].push_back({s.kind, s.start, std::min(s.end, shift_end)});
+            if (s.end > shift_end) spans[calendar].push_back({s.kind, {std::max(s.start.utc, shift_end), s.start.utc_offset}, s.end});
+        }
         for (LocalDay d = first; d <= last; ++d) {
-            DayFigures day{d, active[d], Seconds{0}, breaks[d].first, breaks[d].second};
-            std::vector<Span> of_day;
-            std::copy_if(spans.begin(), spans.end(), std::back_inserter(of_day),
-                         [&](const Span& s) { return s.start.local_day() == d; });
+            const std::vector<Span>& of_day = spans[d];
+            nanoseconds active{0};
+            for (const Span& s : of_day)
+                if (s.kind == ActivityKind::Active) active += s.end - s.start.utc;
+            DayFigures day{d, std::chrono::floor<Seconds>(active), Seconds{0}, breaks[d].first, breaks[d].second};
             day.longest_stretch = longest_stretch(of_day, routines, options);
             f.active += day.active;
             f.longest_stretch = std::max(f.longest_stretch, day.longest_stretch);
             f.days.push_back(day);
         }
-        f.routines = grouped(db, "SELECT routine, count(*) FROM events WHERE local_day BETWEEN ? AND ? "
-                                 "AND kind = 'break_completed' GROUP BY routine", first, last);
-        f.exercises = grouped(db, "SELECT exercise, count(*) FROM events WHERE local_day BETWEEN ? AND ? "
-                                  "AND kind = 'exercise_completed' GROUP BY exercise", first, last);
-        f.pain_by_exercise = grouped(db, "SELECT exercise, count(*) FROM feedback WHERE local_day BETWEEN ? AND ? "
-                                         "AND rating = 'pain' GROUP BY exercise", first, last);
+        f.routines = grouped(db, "SELECT routine, count(*) FROM events WHERE " + days.within("", "at_ms") +
+                                     " AND kind = 'break_completed' GROUP BY routine", first, last);
+        f.exercises = grouped(db, "SELECT exercise, count(*) FROM events WHERE " + days.within("", "at_ms") +
+                                      " AND kind = 'exercise_completed' GROUP BY exercise", first, last);
+        f.pain_by_exercise = grouped(db, "SELECT exercise, count(*) FROM feedback WHERE " + days.within("", "at_ms") +
+                                             " AND rating = 'pain' GROUP BY exercise", first, last);
         for (const auto& [_, n] : f.pain_by_exercise) f.pain_reports += n;
         const LocalDay streak_end = options.today && *options.today >= first && *options.today < last ? *options.today : last;
-        f.streak_days = streak(db, streak_end, options);
+        f.streak_days = streak(db, days, streak_end, options);
     } catch (const SQLite::Exception& e) {
         throw StoreError(store.path() + ": computing the summary for " + week.to_string() + ": " + e.what(), e.getErrorCode());
     }

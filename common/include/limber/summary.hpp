@@ -3,6 +3,7 @@
 #pragma once
 
 #include "limber/calendar.hpp"
+#include "limber/settings.hpp"
 #include "limber/store.hpp"
 
 #include <optional>
@@ -17,11 +18,14 @@ class Catalog;
 struct SummaryOptions {
     Seconds natural_break{5 * 60};       // away this long ends a sitting stretch
     bool idle_counts_as_sitting = true;  // short idle adds to a stretch
-    std::optional<LocalDay> today;       // for the streak: today is not over yet
+    std::optional<LocalDay> today;       // for the streak: today is not over yet (a shift's day, see below)
+    // Decide the days: what happens in the hours after midnight of a night shift counts for the
+    // day the shift started on. Only night shifts matter; without any, days are calendar days.
+    WorkingHours working_hours{};
 };
 
 struct DayFigures {
-    LocalDay day = 0;
+    LocalDay day = 0;            // a working day: a night shift's hours after midnight included
     Seconds active{0};           // keyboard and mouse time
     Seconds longest_stretch{0};  // longest sitting without a break
     int due = 0;                 // breaks that came due that day, counted as the week's are
