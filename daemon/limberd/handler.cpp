@@ -35,6 +35,10 @@ std::optional<LocalDay> parse_day(const std::string& text)
     return std::chrono::local_days{ymd}.time_since_epoch().count();
 }
 
+// The day the summary files `t` under: its local date, or the day before in the hours after
+// midnight of that day's night shift.
+LocalDay working_day_of(const WorkingHours& hours, const Instant& t) { return hours.day_of(t.local()).time_since_epoch().count(); }
+
 Rating rating_of(protocol::Feedback f)
 {
     switch (f) {
@@ -71,7 +75,8 @@ nlohmann::json Daemon::status_json(const Instant& t) const
     s["next_routine_name"] = next ? json(next->name) : json();
     s["sounds"] = engine_->settings().sounds;
     s["voice"] = engine_->settings().voice;  // the tray plays what limber.toml says, as limberd last read it
-    s["week"] = iso_week_of(local_day_of(t)).to_string();  // the tray's cue for the Monday summary
+    // The tray's cue for the Monday summary: once Sunday's night shift, if any, is over.
+    s["week"] = iso_week_of(working_day_of(engine_->settings().working_hours, t)).to_string();
     return s;
 }
 
@@ -132,18 +137,20 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
     }
     case Verb::Summary: {
         const auto& a = std::get<protocol::SummaryArgs>(request.args);
-        const auto week = a.week.empty() ? std::optional<IsoWeek>(iso_week_of(local_day_of(t))) : parse_iso_week(a.week);
+        const WorkingHours& hours = engine_->settings().working_hours;
+        const LocalDay today = working_day_of(hours, t);
+        const auto week = a.week.empty() ? std::optional<IsoWeek>(iso_week_of(today)) : parse_iso_week(a.week);
         if (!week) {
             reply = Reply::failure(ErrorCode::NotFound, "no such week \"" + a.week + "\" (write it like 2026-W48)");
             break;
         }
         store_->flush();
         if (!database_ready(reply)) break;
-        SummaryOptions o{engine_->settings().natural_break, engine_->settings().idle_counts_as_sitting, local_day_of(t)};
+        SummaryOptions o{engine_->settings().natural_break, engine_->settings().idle_counts_as_sitting, today, hours};
         const auto summary = weekly_summary(db_->open(), *week, o);
         json result = json::parse(format_json(summary));
         result["text"] = format_text(summary, &catalog_);
-        result["today"] = format_local_day(local_day_of(t));  // limberd's today, for "breaks done today"
+        result["today"] = format_local_day(today);  // limberd's today, for "breaks done today" (a night shift's day)
         reply = Reply::success(std::move(result));
         break;
     }
