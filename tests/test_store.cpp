@@ -153,6 +153,15 @@ TEST_CASE("every earlier schema migrates to the current one, keeping its rows")
     CHECK(store.spans(all_first, all_last).size() == (from >= 1 ? 1u : 0u));
     CHECK(store.feedback(all_first, all_last).size() == (from >= 2 ? 1u : 0u));
     store.set_value("k", "v");  // the newest table exists
+    // The streak's indexes cover each row's time, for the days of night shifts.
+    auto columns = [&](const char* index) {
+        SQLite::Statement q(store.database(), std::string("SELECT name FROM pragma_index_info('") + index + "') ORDER BY seqno");
+        std::vector<std::string> out;
+        while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+        return out;
+    };
+    CHECK(columns("events_by_kind_day") == std::vector<std::string>{"kind", "local_day", "at_ms", "utc_offset_min"});
+    CHECK(columns("activity_by_kind_day") == std::vector<std::string>{"kind", "local_day", "start_ms", "end_ms", "utc_offset_min"});
 }
 
 TEST_CASE("a database from a newer version is refused, not damaged")
@@ -163,7 +172,7 @@ TEST_CASE("a database from a newer version is refused, not damaged")
         SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("PRAGMA user_version = 99");
     }
-    CHECK_THROWS_WITH(SqliteStore(path), Catch::Contains("the database is from a newer Limber (schema 99, this one knows 3)"));
+    CHECK_THROWS_WITH(SqliteStore(path), Catch::Contains("the database is from a newer Limber (schema 99, this one knows 4)"));
     CHECK(std::filesystem::exists(path));
 }
 

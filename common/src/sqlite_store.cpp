@@ -54,6 +54,13 @@ constexpr std::array<const char*, SqliteStore::schema_version> migrations{
     R"(CREATE TABLE kv(key TEXT PRIMARY KEY, value TEXT NOT NULL);
        CREATE INDEX events_by_kind_day ON events(kind, local_day);
        CREATE INDEX activity_by_kind_day ON activity(kind, local_day);)",
+    // 4: the streak's indexes hold each row's time and offset too, so the summary finds the day
+    // a row counts for after a night shift (its small hours are the shift's day) from the index
+    // alone, across the whole history.
+    R"(DROP INDEX events_by_kind_day;
+       CREATE INDEX events_by_kind_day ON events(kind, local_day, at_ms, utc_offset_min);
+       DROP INDEX activity_by_kind_day;
+       CREATE INDEX activity_by_kind_day ON activity(kind, local_day, start_ms, end_ms, utc_offset_min);)",
 };
 
 std::int64_t to_ms(WallTime t) { return std::chrono::duration_cast<milliseconds>(t.time_since_epoch()).count(); }

@@ -97,7 +97,7 @@ public:
 
 class SqliteStore final : public Store {
 public:
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     // Opens (creating if needed) the database at `path`, or an in-memory one for ":memory:".
     // A file that will not open or fails PRAGMA quick_check is moved aside to
