@@ -55,8 +55,9 @@ wait_lines "$dir/late.out" 1
 grep -q 'org.freedesktop.login1 is not on the system bus' "$dir/late.err" ||
   { echo "no warning before logind came:" >&2; cat "$dir/late.err" >&2; exit 1; }
 late_logind() {  # late_logind LOCKED: a logind knowing session c1, waited on until the source has read it
+  : >"$dir/late-mock.log"  # emptied here, not by the background job: the last one's log is no answer
   /usr/bin/python3 -m dbusmock --system --template "$(dirname "$0")/support/logind_session_template.py" \
-    -p "{\"LockedHint\": $1}" >"$dir/late-mock.log" 2>&1 &
+    -p "{\"LockedHint\": $1}" >>"$dir/late-mock.log" 2>&1 &
   late_pid=$!
   pids=("$late_pid" "${pids[@]}")
   for _ in $(seq 100); do grep -q 'Get /org/freedesktop/login1/session/c1 .*LockedHint' "$dir/late-mock.log" 2>/dev/null && return 0; sleep 0.1; done

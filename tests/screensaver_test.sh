@@ -65,8 +65,9 @@ wait_lines "$dir/back.out" 1
 kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true
 wait_lines "$dir/back.out" 2   # it took its lock with it
 back_saver() {  # back_saver ACTIVE: a screensaver whose GetActive() answers ACTIVE, waited on until asked
+  : >"$dir/back-mock.log"  # emptied here, not by the background job: the last one's log is no answer
   /usr/bin/python3 -m dbusmock --session --template "$(dirname "$0")/support/screensaver_template.py" \
-    -p "{\"active\": $1}" >"$dir/back-mock.log" 2>&1 &
+    -p "{\"active\": $1}" >>"$dir/back-mock.log" 2>&1 &
   back_pid=$!
   pids=("$back_pid" "${pids[@]}")
   for _ in $(seq 100); do grep -q GetActive "$dir/back-mock.log" 2>/dev/null && return 0; sleep 0.1; done
