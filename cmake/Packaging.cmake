@@ -37,7 +37,9 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The event sounds come from the freedesktop sound theme; without it Limber is silent.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "sound-theme-freedesktop")
+# limberd loads libpulse (a call's microphone) and libdconf (GNOME's do-not-disturb) only when
+# their services are there, so shlibdeps cannot see them: recommended, as those signals are.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "sound-theme-freedesktop, libpulse0, libdconf1")
 # Spoken guidance is off until the user turns it on; it needs the speech service then.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "speech-dispatcher")
 # Files under /etc must be conffiles, so dpkg keeps a user's edit of the autostart entry.

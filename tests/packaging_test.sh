@@ -67,6 +67,11 @@ case "$depends" in
     *) fail "Depends is not from shlibdeps: '$depends'" ;;
 esac
 [ "$with_tray" = 1 ] && { [[ $depends == *libwx* ]] || fail "Depends lacks wxWidgets for limber-tray"; }
+recommends=$(sed -n 's/^ Recommends: //p' "$tmp/info")
+for lib in libpulse0 libdconf1; do  # loaded at run time: shlibdeps cannot see them
+    [[ $recommends == *"$lib"* ]] || fail "Recommends lacks $lib: '$recommends'"
+done
+ok "Recommends: $recommends"
 for field in "Maintainer: Limber developers <limber@example.org>" "Section: utils" \
              "Homepage: https://github.com/limber-app/limber" "Package: limber"; do
     grep -qF " $field" "$tmp/info" || fail "dpkg-deb -I lacks '$field'"
