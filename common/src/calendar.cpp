@@ -26,6 +26,18 @@ LocalDay local_day_of(WallTime utc, Minutes utc_offset)
     return floor<days>(utc + utc_offset).time_since_epoch().count();
 }
 
+std::optional<LocalDay> parse_local_day(std::string_view text)
+{
+    int y = 0;
+    unsigned m = 0;
+    unsigned d = 0;
+    char tail = 0;
+    if (text.size() != 10 || std::sscanf(std::string(text).c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
+    const year_month_day ymd{year{y}, month{m}, day{d}};
+    if (!ymd.ok()) return std::nullopt;
+    return local_days{ymd}.time_since_epoch().count();
+}
+
 std::string format_local_day(LocalDay day)
 {
     const year_month_day ymd{local_days{days{day}}};

@@ -1,6 +1,8 @@
 // The protocol's names, replies and pushed events, and the wire form of the core's Status and Event.
 #include "limber/protocol.hpp"
 
+#include "json_fields.hpp"
+
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -89,6 +91,88 @@ const char* to_string(Feedback feedback)
 }
 
 const char* to_string(ExportFormat format) { return format == ExportFormat::Csv ? "csv" : "json"; }
+
+Rating rating_of(Feedback feedback)
+{
+    switch (feedback) {
+    case Feedback::Easy: return Rating::Easy;
+    case Feedback::Ok: return Rating::Ok;
+    case Feedback::Hard: return Rating::Hard;
+    case Feedback::Pain: return Rating::Pain;
+    }
+    return Rating::Ok;
+}
+
+Feedback feedback_of(Rating rating)
+{
+    switch (rating) {
+    case Rating::Easy: return Feedback::Easy;
+    case Rating::Ok: return Feedback::Ok;
+    case Rating::Hard: return Feedback::Hard;
+    case Rating::Pain: return Feedback::Pain;
+    }
+    return Feedback::Ok;
+}
+
+PushedEvent::Kind pushed_kind(Event::Kind kind)
+{
+    using K = PushedEvent::Kind;
+    switch (kind) {
+    case Event::Kind::Warning: return K::Warning;
+    case Event::Kind::BreakDue: return K::BreakDue;
+    case Event::Kind::AwayStarted: return K::AwayStarted;
+    case Event::Kind::NaturalBreak: return K::NaturalBreak;
+    case Event::Kind::BreakStarted: return K::BreakStarted;
+    case Event::Kind::BreakCompleted: return K::BreakCompleted;
+    case Event::Kind::BreakStopped: return K::BreakStopped;
+    case Event::Kind::Snoozed: return K::Snoozed;
+    case Event::Kind::Skipped: return K::Skipped;
+    case Event::Kind::Paused: return K::Paused;
+    case Event::Kind::Resumed: return K::Resumed;
+    case Event::Kind::ClockJumped: return K::ClockJumped;
+    case Event::Kind::DueCleared: return K::DueCleared;
+    case Event::Kind::Held: return K::Held;
+    }
+    return K::Unknown;
+}
+
+const char* to_string(PushedEvent::Kind kind)
+{
+    using K = PushedEvent::Kind;
+    // The scheduler's names are the scheduler's (scheduler_names.cpp); limberd's own are here.
+    static constexpr std::array scheduler{Event::Kind::Warning, Event::Kind::BreakDue, Event::Kind::AwayStarted,
+                                          Event::Kind::NaturalBreak, Event::Kind::BreakStarted, Event::Kind::BreakCompleted,
+                                          Event::Kind::BreakStopped, Event::Kind::Snoozed, Event::Kind::Skipped,
+                                          Event::Kind::Paused, Event::Kind::Resumed, Event::Kind::ClockJumped,
+                                          Event::Kind::DueCleared, Event::Kind::Held};
+    for (const auto k : scheduler)
+        if (pushed_kind(k) == kind) return to_string(k);
+    switch (kind) {
+    case K::Status: return "status";
+    case K::ConfigReloaded: return "config_reloaded";
+    case K::ConfigError: return "config_error";
+    case K::StoreError: return "store_error";
+    default: return "unknown";
+    }
+}
+
+PushedEvent::PushedEvent(std::string name_, nlohmann::json data_) : name(std::move(name_)), data(std::move(data_))
+{
+    for (int k = 0; k < static_cast<int>(Kind::Unknown); ++k)
+        if (name == to_string(static_cast<Kind>(k))) kind = static_cast<Kind>(k);
+}
+
+PushedEvent::PushedEvent(Kind kind_, nlohmann::json data_) : kind(kind_), name(to_string(kind_)), data(std::move(data_)) {}
+
+std::string PushedEvent::routine() const
+{
+    return data.is_object() && data.contains("routine") ? json_fields::Fields(data, name).string("routine") : std::string();
+}
+
+std::string PushedEvent::detail() const
+{
+    return data.is_object() && data.contains("detail") ? json_fields::Fields(data, name).string("detail") : std::string();
+}
 
 Reply Reply::success(json result)
 {
@@ -228,7 +312,122 @@ PushedEvent to_pushed_event(const Event& e)
     case Event::Kind::DueCleared: break;
     }
     if (!e.detail.empty()) d["detail"] = e.detail;
-    return PushedEvent{to_string(e.kind), std::move(d)};
+    return PushedEvent{pushed_kind(e.kind), std::move(d)};
+}
+
+std::optional<WallTime> parse_iso8601_utc(std::string_view text)
+{
+    using namespace std::chrono;
+    int y = 0;
+    unsigned mo = 0;
+    unsigned d = 0;
+    int h = 0;
+    int mi = 0;
+    int s = 0;
+    char tail = 0;
+    if (text.size() != 20 ||
+        std::sscanf(std::string(text).c_str(), "%4d-%2u-%2uT%2d:%2d:%2dZ%c", &y, &mo, &d, &h, &mi, &s, &tail) != 6)
+        return std::nullopt;
+    const year_month_day ymd{year{y}, month{mo}, day{d}};
+    if (!ymd.ok() || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 || s < 0) return std::nullopt;
+    return WallTime{sys_days{ymd} + hours{h} + minutes{mi} + seconds{s}};
+}
+
+namespace {
+
+template <typename E, std::size_t N>
+E enum_field(const json_fields::Fields& f, const char* key, const std::array<E, N>& values, const char* want)
+{
+    const std::string text = f.string(key);
+    for (const E v : values)
+        if (text == to_string(v)) return v;
+    f.bad(key, want);
+}
+
+std::optional<Seconds> seconds_or_null(const json_fields::Fields& f, const char* key)
+{
+    const auto n = f.integer_or_null(key);
+    return n ? std::optional<Seconds>(Seconds{*n}) : std::nullopt;
+}
+
+}  // namespace
+
+json StatusReport::to_json() const
+{
+    json s = protocol::to_json(schedule);
+    s["config_error"] = config_error.empty() ? json() : json(config_error);
+    s["unsaved_records"] = unsaved_records;
+    s["store_error"] = store_error.empty() ? json() : json(store_error);
+    s["next_routine_name"] = next_routine_name.empty() ? json() : json(next_routine_name);
+    s["sounds"] = sounds;
+    s["voice"] = voice;
+    s["week"] = week;
+    return s;
+}
+
+StatusReport StatusReport::from_json(const json& j)
+{
+    const json_fields::Fields f(j, "status");
+    StatusReport r;
+    Status& s = r.schedule;
+    s.phase = enum_field(f, "phase",
+                         std::array{Phase::Working, Phase::Due, Phase::InBreak, Phase::Paused, Phase::Away, Phase::OffHours, Phase::Held},
+                         "one of working, due, in_break, paused, away, off_hours, held");
+    s.earned = Seconds{f.integer("earned_seconds")};
+    s.until_due = seconds_or_null(f, "until_due_seconds");
+    s.next_routine = f.string("next_routine");
+    s.in_break_routine = f.string_or_null("in_break_routine");
+    if (const std::string until = f.string_or_null("paused_until"); !until.empty()) {
+        s.paused_until = parse_iso8601_utc(until);
+        if (!s.paused_until) f.bad("paused_until", "a UTC time like \"2024-05-06T09:30:00Z\"");
+    }
+    s.snoozes_left = static_cast<int>(f.integer("snoozes_left"));
+    s.activity = enum_field(f, "activity", std::array{ActivityKind::Active, ActivityKind::Idle, ActivityKind::Locked, ActivityKind::Asleep},
+                            "one of active, idle, locked, asleep");
+    s.hold = f.string_or_null("hold");
+    s.held_for = seconds_or_null(f, "held_seconds");
+    s.offer_in = seconds_or_null(f, "offer_in_seconds");
+    s.hold_on = seconds_or_null(f, "hold_on_seconds");
+    s.hold_long = f.boolean("hold_long");
+    r.config_error = f.string_or_null("config_error");
+    r.unsaved_records = f.integer("unsaved_records");
+    r.store_error = f.string_or_null("store_error");
+    r.next_routine_name = f.string_or_null("next_routine_name");
+    r.sounds = f.boolean("sounds");
+    r.voice = f.boolean("voice");
+    r.week = f.string("week");
+    return r;
+}
+
+std::optional<StatusReport> StatusReport::in_reply(const json& result)
+{
+    if (!result.is_object() || !result.contains("status")) return std::nullopt;
+    return from_json(result["status"]);
+}
+
+json SummaryReport::to_json() const
+{
+    json j = summary_json(summary);
+    j["text"] = text;
+    j["today"] = format_local_day(today);
+    return j;
+}
+
+SummaryReport SummaryReport::from_json(const json& j)
+{
+    SummaryReport r{summary_from_json(j, "summary"), {}, 0};
+    const json_fields::Fields f(j, "summary");
+    r.text = f.string("text");
+    const auto today = parse_local_day(f.string("today"));
+    if (!today) f.bad("today", "a date like \"2024-05-06\"");
+    r.today = *today;
+    return r;
+}
+
+json SummaryReport::without_text(json result)
+{
+    result.erase("text");
+    return result;
 }
 
 }  // namespace limber::protocol

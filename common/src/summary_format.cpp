@@ -3,6 +3,8 @@
 #include "limber/duration.hpp"
 #include "limber/summary.hpp"
 
+#include "json_fields.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -95,6 +97,51 @@ json figures_json(const WeekFigures& f)
         {"held_by", counts_json(f.held_by)},
         {"streak_days", f.streak_days},
     };
+}
+
+Counts counts_from(const json_fields::Fields& f, const char* key)
+{
+    Counts out;
+    for (std::size_t i = 0; i < f.array(key).size(); ++i) {
+        const auto c = f.element(key, i);
+        out.emplace_back(c.string("id"), static_cast<int>(c.integer("count")));
+    }
+    return out;
+}
+
+// figures_json() read back.
+WeekFigures figures_from(const json_fields::Fields& f)
+{
+    WeekFigures w;
+    const auto week = parse_iso_week(f.string("week"));
+    if (!week) f.bad("week", "an ISO week like \"2024-W19\"");
+    w.week = *week;
+    const auto b = f.object("breaks");
+    w.due = static_cast<int>(b.integer("due"));
+    w.taken = static_cast<int>(b.integer("taken"));
+    w.partial = static_cast<int>(b.integer("partial"));
+    w.snoozed = static_cast<int>(b.integer("snoozed"));
+    w.skipped = static_cast<int>(b.integer("skipped"));
+    w.missed = static_cast<int>(b.integer("missed"));
+    w.natural = static_cast<int>(b.integer("natural"));
+    w.compliance = f.number_or_null("compliance");
+    for (std::size_t i = 0; i < f.array("days").size(); ++i) {
+        const auto d = f.element("days", i);
+        const auto day = parse_local_day(d.string("date"));
+        if (!day) d.bad("date", "a date like \"2024-05-06\"");
+        w.days.push_back({*day, Seconds{d.integer("active_seconds")}, Seconds{d.integer("longest_stretch_seconds")},
+                          static_cast<int>(d.integer("breaks_due")), static_cast<int>(d.integer("breaks_taken"))});
+    }
+    w.active = Seconds{f.integer("active_seconds")};
+    w.longest_stretch = Seconds{f.integer("longest_stretch_seconds")};
+    w.routines = counts_from(f, "routines");
+    w.exercises = counts_from(f, "exercises");
+    w.pain_reports = static_cast<int>(f.integer("pain_reports"));
+    w.pain_by_exercise = counts_from(f, "pain_by_exercise");
+    w.held_long = static_cast<int>(f.integer("held_over_an_hour"));
+    w.held_by = counts_from(f, "held_by");
+    w.streak_days = static_cast<int>(f.integer("streak_days"));
+    return w;
 }
 
 std::string iso_utc(WallTime t)
@@ -209,7 +256,9 @@ std::string format_text(const WeeklySummary& s, const Catalog* catalog)
     return out.str();
 }
 
-std::string format_json(const WeeklySummary& s)
+std::string format_json(const WeeklySummary& s) { return summary_json(s).dump(2) + "\n"; }
+
+json summary_json(const WeeklySummary& s)
 {
     json j = figures_json(s.week);
     j["previous"] = figures_json(s.previous);
@@ -231,7 +280,13 @@ std::string format_json(const WeeklySummary& s)
         {"streak_days", w.streak_days - p.streak_days},
     };
     j["version"] = 1;
-    return j.dump(2) + "\n";
+    return j;
+}
+
+WeeklySummary summary_from_json(const json& j, const std::string& what)
+{
+    const json_fields::Fields f(j, what);
+    return {figures_from(f), figures_from(f.object("previous"))};
 }
 
 std::string export_csv(Store& store, LocalDay first, LocalDay last)

@@ -39,17 +39,6 @@ std::optional<LocalDay> parse_day(const std::string& text)
 // midnight of that day's night shift.
 LocalDay working_day_of(const WorkingHours& hours, const Instant& t) { return hours.day_of(t.local()).time_since_epoch().count(); }
 
-Rating rating_of(protocol::Feedback f)
-{
-    switch (f) {
-    case protocol::Feedback::Easy: return Rating::Easy;
-    case protocol::Feedback::Ok: return Rating::Ok;
-    case protocol::Feedback::Hard: return Rating::Hard;
-    case protocol::Feedback::Pain: return Rating::Pain;
-    }
-    return Rating::Ok;
-}
-
 }  // namespace
 
 bool Daemon::database_ready(Reply& reply)
@@ -124,7 +113,7 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
     case Verb::Step: {
         const auto& a = std::get<protocol::StepArgs>(request.args);
         StepReport s{a.exercise, a.reps, a.hold_seconds, a.side && *a.side != protocol::Side::Both ? protocol::to_string(*a.side) : "",
-                     a.feedback ? std::optional<Rating>(rating_of(*a.feedback)) : std::nullopt};
+                     a.feedback ? std::optional<Rating>(protocol::rating_of(*a.feedback)) : std::nullopt};
         const CommandResult r = engine_->step(t, s);
         json result{{"recorded", r.ok}};
         if (r.ok) {

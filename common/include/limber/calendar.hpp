@@ -17,6 +17,8 @@ LocalDay local_day_of(WallTime utc, Minutes utc_offset);
 inline LocalDay local_day_of(const Instant& i) { return local_day_of(i.wall, i.utc_offset); }
 // "2026-11-23"
 std::string format_local_day(LocalDay day);
+// "2026-11-24" back to its day; empty when it is not a date written that way.
+std::optional<LocalDay> parse_local_day(std::string_view text);
 
 struct IsoWeek {
     int year = 1970;

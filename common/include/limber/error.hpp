@@ -26,4 +26,12 @@ private:
     std::string message_;
 };
 
+// A reply or event from limberd that is not what this protocol version writes: a field missing
+// or of the wrong type. what() names the message and the field, and says what was expected:
+// `status: "earned_seconds" must be an integer, not string`.
+class MessageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace limber

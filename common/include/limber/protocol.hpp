@@ -3,7 +3,10 @@
 #pragma once
 
 #include "limber/clock.hpp"
+#include "limber/error.hpp"
 #include "limber/scheduler.hpp"
+#include "limber/store.hpp"
+#include "limber/summary.hpp"
 
 // nlohmann::json is part of this API (linked PUBLIC): reply results and event data are
 // open-ended structures (status, weekly summary, export) that clients read field by field,
@@ -47,6 +50,9 @@ enum class ExportFormat { Csv, Json };
 const char* to_string(Side side);
 const char* to_string(Feedback feedback);
 const char* to_string(ExportFormat format);
+// The step's feedback as the store records it, and back: named, not by the enums' order.
+Rating rating_of(Feedback feedback);
+Feedback feedback_of(Rating rating);
 
 struct HelloArgs {
     std::string client;  // who is asking, for the log ("limberctl", "limber-tray")
@@ -126,11 +132,32 @@ struct Reply {
 };
 std::string to_line(const Reply& reply);
 
-// An event pushed to subscribers: a name and its data.
+// An event pushed to subscribers: a name and its data. The kind is read from the name once,
+// so clients dispatch on it; the name stays as sent, since a newer limberd may push kinds
+// this one does not know (Kind::Unknown), and `limberctl watch` prints them as they came.
 struct PushedEvent {
+    enum class Kind {
+        // The scheduler's events (Event::Kind)
+        Warning, BreakDue, AwayStarted, NaturalBreak, BreakStarted, BreakCompleted, BreakStopped,
+        Snoozed, Skipped, Paused, Resumed, ClockJumped, DueCleared, Held,
+        // limberd's own
+        Status, ConfigReloaded, ConfigError, StoreError,
+        Unknown,
+    };
+    Kind kind = Kind::Unknown;
     std::string name;
     nlohmann::json data = nlohmann::json::object();
+
+    PushedEvent() = default;
+    PushedEvent(std::string name, nlohmann::json data = nlohmann::json::object());
+    PushedEvent(Kind kind, nlohmann::json data = nlohmann::json::object());
+
+    // data's `routine` and `detail`, empty when absent. Throw MessageError when not strings.
+    [[nodiscard]] std::string routine() const;
+    [[nodiscard]] std::string detail() const;
 };
+const char* to_string(PushedEvent::Kind kind);
+PushedEvent::Kind pushed_kind(Event::Kind kind);
 std::string to_line(const PushedEvent& event);
 // {"event":NAME,"data":{...}}: how a command's reply lists the events it caused.
 nlohmann::json to_json(const PushedEvent& event);
@@ -142,7 +169,44 @@ ServerMessage parse_server_message(std::string_view line);
 
 // Wire forms of the core's types. Times are ISO 8601 UTC to the second ("2024-05-06T09:30:00Z").
 std::string iso8601_utc(WallTime t);
+std::optional<WallTime> parse_iso8601_utc(std::string_view text);  // iso8601_utc() read back
 nlohmann::json to_json(const Status& status);
 PushedEvent to_pushed_event(const Event& event);
+
+// The status reply (also `subscribe`'s, a pushed `status`'s data and a command reply's
+// `status`): the scheduler's Status and what limberd adds beside it. Writer and reader of
+// every field are here, side by side.
+struct StatusReport {
+    Status schedule;
+    std::string next_routine_name;  // the next routine's name for people; empty: unknown
+    std::string config_error;       // the settings file's error; empty when it is fine
+    std::int64_t unsaved_records = 0;
+    std::string store_error;        // why the database refused records; empty when it did not
+    bool sounds = false;            // limber.toml asks for sounds
+    bool voice = false;             // and for spoken guidance
+    std::string week;               // ISO week of limberd's day ("2024-W19")
+    friend bool operator==(const StatusReport&, const StatusReport&) = default;
+
+    [[nodiscard]] nlohmann::json to_json() const;
+    // Throws MessageError naming the field that is missing or of the wrong type.
+    static StatusReport from_json(const nlohmann::json& j);
+    // The status a command's reply carries, when it carries one.
+    static std::optional<StatusReport> in_reply(const nlohmann::json& result);
+};
+
+// The summary reply: the weekly summary as summary_json() writes it, with `text` (the table
+// `limberctl summary` prints) and `today` (limberd's day, a night shift's in its small hours).
+struct SummaryReport {
+    WeeklySummary summary;
+    std::string text;
+    LocalDay today = 0;
+    friend bool operator==(const SummaryReport&, const SummaryReport&) = default;
+
+    [[nodiscard]] nlohmann::json to_json() const;
+    // Throws MessageError naming the field that is missing or of the wrong type.
+    static SummaryReport from_json(const nlohmann::json& j);
+    // The reply as `limberctl summary --json` prints it: all but the text.
+    [[nodiscard]] static nlohmann::json without_text(nlohmann::json result);
+};
 
 }  // namespace limber::protocol

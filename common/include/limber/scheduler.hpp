@@ -78,6 +78,7 @@ struct Status {
     std::optional<Seconds> offer_in;      // the waiting break is offered in this long
     std::optional<Seconds> hold_on;       // a signal has been on this long, without a gap
     bool hold_long = false;               // hold_on has reached long_hold
+    friend bool operator==(const Status&, const Status&) = default;
 };
 
 // What survives a restart. Monotonic times do not, so deadlines are kept on the calendar.

@@ -6,6 +6,8 @@
 #include "limber/settings.hpp"
 #include "limber/store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -30,6 +32,7 @@ struct DayFigures {
     Seconds longest_stretch{0};  // longest sitting without a break
     int due = 0;                 // breaks that came due that day, counted as the week's are
     int taken = 0;               // of them, the ones whose routine was completed
+    friend bool operator==(const DayFigures&, const DayFigures&) = default;
 };
 
 using Counts = std::vector<std::pair<std::string, int>>;  // most first, then by name
@@ -54,11 +57,13 @@ struct WeekFigures {
     int pain_reports = 0;
     Counts pain_by_exercise;
     int streak_days = 0;  // days in a row, up to the week's end, with a routine done
+    friend bool operator==(const WeekFigures&, const WeekFigures&) = default;
 };
 
 struct WeeklySummary {
     WeekFigures week;
     WeekFigures previous;
+    friend bool operator==(const WeeklySummary&, const WeeklySummary&) = default;
 };
 
 WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions& options);
@@ -68,6 +73,10 @@ WeeklySummary weekly_summary(SqliteStore& store, IsoWeek week, const SummaryOpti
 std::string format_text(const WeeklySummary& summary, const Catalog* catalog = nullptr);
 // Stable field names, documented in docs/SUMMARY.md.
 std::string format_json(const WeeklySummary& summary);
+nlohmann::json summary_json(const WeeklySummary& summary);  // format_json's object
+// summary_json() read back; `change`, `first_day` and `last_day` follow from the rest. Throws
+// MessageError naming the field ("summary: \"previous.breaks.due\" is missing"); `what` leads it.
+WeeklySummary summary_from_json(const nlohmann::json& j, const std::string& what = "summary");
 
 // Raw events and feedback between two local days (inclusive), oldest first.
 std::string export_csv(Store& store, LocalDay first, LocalDay last);
