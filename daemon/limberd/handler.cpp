@@ -54,19 +54,17 @@ bool Daemon::database_ready(Reply& reply)
 
 nlohmann::json Daemon::status_json(const Instant& t) const
 {
-    const Status status = engine_->status(t);
-    json s = protocol::to_json(status);
-    s["config_error"] = config_error_.empty() ? json() : json(config_error_);
-    s["unsaved_records"] = store_->pending();
-    const std::string& store_error = !store_->last_error().empty() ? store_->last_error() : db_->error();
-    s["store_error"] = store_error.empty() ? json() : json(store_error);
-    const auto next = engine_->routine(status.next_routine);
-    s["next_routine_name"] = next ? json(next->name) : json();
-    s["sounds"] = engine_->settings().sounds;
-    s["voice"] = engine_->settings().voice;  // the tray plays what limber.toml says, as limberd last read it
+    protocol::StatusReport s;
+    s.schedule = engine_->status(t);
+    s.config_error = config_error_;
+    s.unsaved_records = static_cast<std::int64_t>(store_->pending());
+    s.store_error = !store_->last_error().empty() ? store_->last_error() : db_->error();
+    if (const auto next = engine_->routine(s.schedule.next_routine)) s.next_routine_name = next->name;
+    s.sounds = engine_->settings().sounds;
+    s.voice = engine_->settings().voice;  // the tray plays what limber.toml says, as limberd last read it
     // The tray's cue for the Monday summary: once Sunday's night shift, if any, is over.
-    s["week"] = iso_week_of(working_day_of(engine_->settings().working_hours, t)).to_string();
-    return s;
+    s.week = iso_week_of(working_day_of(engine_->settings().working_hours, t)).to_string();
+    return s.to_json();
 }
 
 Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
@@ -137,10 +135,8 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
         if (!database_ready(reply)) break;
         SummaryOptions o{engine_->settings().natural_break, engine_->settings().idle_counts_as_sitting, today, hours};
         const auto summary = weekly_summary(db_->open(), *week, o);
-        json result = json::parse(format_json(summary));
-        result["text"] = format_text(summary, &catalog_);
-        result["today"] = format_local_day(today);  // limberd's today, for "breaks done today" (a night shift's day)
-        reply = Reply::success(std::move(result));
+        // `today` is limberd's, for "breaks done today" (a night shift's day)
+        reply = Reply::success(protocol::SummaryReport{summary, format_text(summary, &catalog_), today}.to_json());
         break;
     }
     case Verb::Export: {
