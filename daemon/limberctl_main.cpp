@@ -30,35 +30,36 @@ struct Describe {
 
 // Once a smart-pause signal has been on for long (limber::long_hold), a line saying so, so a
 // signal stuck on is seen; else empty.
-std::string long_hold_note(const json& s)
+std::string long_hold_note(const limber::Status& s)
 {
-    if (!s.value("hold_long", false) || !s["hold"].is_string() || !s.contains("hold_on_seconds") ||
-        !s["hold_on_seconds"].is_number())
-        return "";
-    const auto reason = limber::HoldReason::parse(s["hold"].get<std::string>());
-    return reason.held_text(limber::Seconds{s["hold_on_seconds"].get<long long>()}) +
-           ". If that is not right, limberctl start takes a break now.";
+    if (!s.hold_long || s.hold.empty() || !s.hold_on) return "";
+    const auto reason = limber::HoldReason::parse(s.hold);
+    return reason.held_text(*s.hold_on) + ". If that is not right, limberctl start takes a break now.";
 }
 
-Describe describe(const json& s)
+Describe describe(const limber::protocol::StatusReport& report)
 {
-    const std::string phase = s.value("phase", "");
-    const std::string routine = s["next_routine_name"].is_string() ? s["next_routine_name"].get<std::string>() : s.value("next_routine", "");
-    const std::string hold = s["hold"].is_string() ? limber::HoldReason::parse(s["hold"].get<std::string>()).text() : "";
-    if (phase == "due") return {"Break due: " + routine, "break"};
-    if (phase == "held") {
+    using limber::Phase;
+    const limber::Status& s = report.schedule;
+    const std::string routine = !report.next_routine_name.empty() ? report.next_routine_name : s.next_routine;
+    const std::string hold = !s.hold.empty() ? limber::HoldReason::parse(s.hold).text() : "";
+    switch (s.phase) {
+    case Phase::Due: return {"Break due: " + routine, "break"};
+    case Phase::Held: {
         if (!hold.empty()) return {"Break waiting while " + hold + ": " + routine, "held"};
-        const long long in = s["offer_in_seconds"].is_number() ? s["offer_in_seconds"].get<long long>() : 0;
+        const long long in = s.offer_in ? s.offer_in->count() : 0;
         return {"Break waiting: offered in " + limber::minutes_text(in) + " (" + routine + ")", "held"};
     }
-    if (phase == "in_break") return {"Doing " + s["in_break_routine"].get<std::string>(), "break"};
-    if (phase == "paused") {
-        const auto until = s["paused_until"].is_string() ? limber::local_clock(s["paused_until"].get<std::string>()) : "";
+    case Phase::InBreak: return {"Doing " + s.in_break_routine, "break"};
+    case Phase::Paused: {
+        const auto until = s.paused_until ? limber::local_clock(limber::protocol::iso8601_utc(*s.paused_until)) : "";
         return {"Paused until " + until, "paused"};
     }
-    if (phase == "away") return {"Away: this counts as a break", "away"};
-    if (phase == "off_hours") return {"Outside working hours", "off"};
-    const long long left = s["until_due_seconds"].is_number() ? s["until_due_seconds"].get<long long>() : 0;
+    case Phase::Away: return {"Away: this counts as a break", "away"};
+    case Phase::OffHours: return {"Outside working hours", "off"};
+    case Phase::Working: break;
+    }
+    const long long left = s.until_due ? s.until_due->count() : 0;
     std::string text = "Next break in " + limber::minutes_text(left) + " (" + routine + ")";
     if (!hold.empty()) text += "; it will wait while " + hold;
     return {text, limber::minutes_text(left)};
@@ -149,17 +150,19 @@ int main(int argc, char** argv)
         if (*status) {
             const Reply r = client.call(Verb::Status);
             if (!r.ok) return report(r, false, "");
-            const Describe d = describe(r.result);
-            const std::string note = long_hold_note(r.result);
+            const auto report = limber::protocol::StatusReport::from_json(r.result);
+            const Describe d = describe(report);
+            const std::string note = long_hold_note(report.schedule);
             if (format == "waybar") {
-                json w{{"text", d.short_}, {"tooltip", note.empty() ? d.text : d.text + "\n" + note}, {"class", r.result.value("phase", "")}, {"alt", r.result.value("phase", "")}};
+                const std::string phase = limber::to_string(report.schedule.phase);
+                json w{{"text", d.short_}, {"tooltip", note.empty() ? d.text : d.text + "\n" + note}, {"class", phase}, {"alt", phase}};
                 std::cout << w.dump() << "\n";
             } else if (format == "json" || as_json) {
                 std::cout << r.result.dump(2) << "\n";
             } else {
                 std::cout << d.text << "\n";
                 if (!note.empty()) std::cout << note << "\n";
-                if (r.result["config_error"].is_string()) std::cout << "Settings error: " << r.result["config_error"].get<std::string>() << "\n";
+                if (!report.config_error.empty()) std::cout << "Settings error: " << report.config_error << "\n";
             }
             return exit_ok;
         }
@@ -185,19 +188,18 @@ int main(int argc, char** argv)
             }
             const Reply r = client.call(Verb::Pause, a);
             std::string until;
-            if (r.ok && r.result["status"]["paused_until"].is_string()) until = limber::local_clock(r.result["status"]["paused_until"]);
+            if (const auto s = r.ok ? limber::protocol::StatusReport::in_reply(r.result) : std::nullopt; s && s->schedule.paused_until)
+                until = limber::local_clock(limber::protocol::iso8601_utc(*s->schedule.paused_until));
             return report(r, as_json, "Paused until " + until);
         }
         if (*summary) {
             const Reply r = client.call(Verb::Summary, limber::protocol::SummaryArgs{week});
             if (!r.ok) return report(r, false, "");
             if (as_json) {
-                json copy = r.result;
-                copy.erase("text");
-                std::cout << copy.dump(2) << "\n";
+                std::cout << limber::protocol::SummaryReport::without_text(r.result).dump(2) << "\n";
                 return exit_ok;
             }
-            std::cout << r.result.value("text", "");
+            std::cout << limber::protocol::SummaryReport::from_json(r.result).text;
             return exit_ok;
         }
         if (*exp) {
