@@ -72,18 +72,16 @@ std::vector<std::pair<std::string, DoseStep>> plan_from(const json& plan, const 
 }
 
 // "3 of 4 breaks today · a 2-day streak": the result panel's line, from limberd's summary.
-wxString result_line(const json& summary)
+wxString result_line(const protocol::SummaryReport& summary)
 {
     int taken = 0;
     int due = 0;
-    const std::string today = summary.value("today", "");
-    if (summary.contains("days") && summary["days"].is_array())
-        for (const auto& d : summary["days"])
-            if (d.is_object() && d.value("date", "") == today) {
-                taken = d.value("breaks_taken", 0);
-                due = d.value("breaks_due", 0);
-            }
-    const int streak = summary.value("streak_days", 0);
+    for (const DayFigures& d : summary.summary.week.days)
+        if (d.day == summary.today) {
+            taken = d.taken;
+            due = d.due;
+        }
+    const int streak = summary.summary.week.streak_days;
     const wxString breaks = due > 0 ? wxString::Format(wxPLURAL("%d of %d break today", "%d of %d breaks today", due), taken, due)
                                     : wxString(_("No break was due yet today"));
     return breaks + "\n" + wxString::Format(wxPLURAL("Streak: %d day with a routine done", "Streak: %d days with a routine done", streak), streak);
@@ -169,6 +167,15 @@ int TrayApp::OnExit()
 
 void TrayApp::apply(const json& status)
 {
+    try {
+        apply(protocol::StatusReport::from_json(status));
+    } catch (const MessageError& e) {
+        wxLogWarning("cannot read limberd's status: %s", e.what());
+    }
+}
+
+void TrayApp::apply(const protocol::StatusReport& status)
+{
     last_status_ = status;
     const bool was_call = view_.call;
     view_ = StatusView::from(status, &local_clock);
@@ -177,12 +184,12 @@ void TrayApp::apply(const json& status)
     offer_last_week(status);
 }
 
-void TrayApp::offer_last_week(const json& status)
+void TrayApp::offer_last_week(const protocol::StatusReport& status)
 {
     // The first activity of a new week by limberd's calendar; at most once a week, even across
     // restarts of the tray (the week it was offered for is kept in the state directory).
-    if (!status.is_object() || status.value("activity", "") != "active") return;
-    const std::string week = status.value("week", "");
+    if (status.schedule.activity != ActivityKind::Active) return;
+    const std::string& week = status.week;
     if (week.empty() || week == week_checked_) return;
     week_checked_ = week;
     const auto file = runtime_paths().state_dir / "weekly-summary-offered";
@@ -194,26 +201,28 @@ void TrayApp::offer_last_week(const json& status)
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
     std::ofstream(file, std::ios::trunc) << week << "\n";
-    json previous;
+    WeekFigures previous;
     try {
         const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{week});
-        if (!r.ok || !r.result.contains("previous") || !r.result["previous"].is_object()) return;
-        previous = r.result["previous"];
+        if (!r.ok) return;
+        previous = protocol::SummaryReport::from_json(r.result).summary.previous;
     } catch (const ClientError& e) {
         wxLogWarning("cannot read last week's summary: %s", e.what());
         return;
+    } catch (const MessageError& e) {
+        wxLogWarning("cannot read last week's summary: %s", e.what());
+        return;
     }
-    const json breaks = previous.contains("breaks") && previous["breaks"].is_object() ? previous["breaks"] : json::object();
-    const int due = breaks.value("due", 0);
-    const int taken = breaks.value("taken", 0);
-    const long long active = previous.value("active_seconds", 0LL);
+    const int due = previous.due;
+    const int taken = previous.taken;
+    const long long active = previous.active.count();
     if (due == 0 && active == 0) return;  // nothing to look back on: a new user, or a week off
     wxString headline = due > 0 ? wxString::Format(_("%d%% of breaks taken (%d of %d)."), (taken * 100 + due / 2) / due, taken, due)
                                 : wxString::Format(_("%d h %02d min at the computer, and no break came due."),
                                                    static_cast<int>(active / 3600), static_cast<int>(active / 60 % 60));
-    const int streak = previous.value("streak_days", 0);
+    const int streak = previous.streak_days;
     if (streak > 1) headline += " " + wxString::Format(_("A %d-day streak."), streak);
-    const std::string last_week = previous.value("week", "");
+    const std::string last_week = previous.week.to_string();
     weekly_notice_ = std::make_unique<wxNotificationMessage>(_("Your last week with Limber"), headline);
     weekly_notice_->AddAction(wxID_OK, _("Open summary"));
     weekly_notice_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, last_week](wxCommandEvent&) { show_summary(last_week); });
@@ -260,7 +269,8 @@ void TrayApp::on_disconnected()
 
 void TrayApp::on_event(const protocol::PushedEvent& e)
 {
-    if (e.name == "status") {
+    using Kind = protocol::PushedEvent::Kind;
+    if (e.kind == Kind::Status) {
         const auto before = view_.look;
         apply(e.data);
         if (before != view_.look) {
@@ -269,17 +279,25 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
         }
         return;
     }
-    const std::string routine = e.data.value("routine", "");
-    if (e.name == "break_due") notify_due(routine, e.data.value("detail", "") == "held");
-    else if (e.name == "warning" && notifications_) {
+    std::string routine;
+    std::string detail;
+    try {
+        routine = e.routine();
+        detail = e.detail();
+    } catch (const MessageError& m) {
+        wxLogWarning("cannot read limberd's event: %s", m.what());
+        return;
+    }
+    if (e.kind == Kind::BreakDue) notify_due(routine, detail == "held");
+    else if (e.kind == Kind::Warning && notifications_) {
         notification_ = std::make_unique<wxNotificationMessage>(_("A break in a minute"),
                                                                 wxString::Format(_("Finish what you're doing; %s is next."), wxString::FromUTF8(routine_name(catalog_, routine))));
         notification_->Show(60);
-    } else if (e.name == "break_started" || e.name == "skipped" || e.name == "away_started" || e.name == "due_cleared" ||
-               e.name == "paused" || e.name == "snoozed") {
+    } else if (e.kind == Kind::BreakStarted || e.kind == Kind::Skipped || e.kind == Kind::AwayStarted || e.kind == Kind::DueCleared ||
+               e.kind == Kind::Paused || e.kind == Kind::Snoozed) {
         withdraw_due();
     }
-    if ((e.name == "break_completed" || e.name == "break_stopped" || (e.name == "skipped" && e.data.value("detail", "") == "routine")) &&
+    if ((e.kind == Kind::BreakCompleted || e.kind == Kind::BreakStopped || (e.kind == Kind::Skipped && detail == "routine")) &&
         popup_ && !popup_->reported_end())
         popup_->ended_elsewhere();
 }
@@ -287,7 +305,7 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
 void TrayApp::notify_due(const std::string& routine, bool waited)
 {
     withdraw_due();
-    if (status_says("sounds") && !view_.call) guide_.sound(Sound::BreakDue);
+    if (status_says(&protocol::StatusReport::sounds) && !view_.call) guide_.sound(Sound::BreakDue);
     const std::string name = routine_name(catalog_, routine);
     if (notifications_) {
         const wxString length = wxString::FromUTF8(routine_length(catalog_, routine));
@@ -308,29 +326,29 @@ void TrayApp::notify_due(const std::string& routine, bool waited)
         wxLogWarning("no notification service answered; showing the break card");
     }
     // No notification service answered: our own card, which never takes the keyboard.
-    auto* card = new BreakCard(name, routine_length(catalog_, routine), (last_status_.is_object() && last_status_.value("snoozes_left", 0) > 0) || !connected(),
+    auto* card = new BreakCard(name, routine_length(catalog_, routine), (last_status_ && last_status_->schedule.snoozes_left > 0) || !connected(),
                                {[this, routine] { start_routine(routine); }, [this] { snooze(); }, [this] { skip(); }});
     card_ = card;
     card->ShowWithoutActivating();
 }
 
-bool TrayApp::status_says(const char* key) const
+bool TrayApp::status_says(bool protocol::StatusReport::*flag) const
 {
     // limberd reads limber.toml (and follows its edits); the tray does what it last said.
-    return connected() && last_status_.is_object() && last_status_.value(key, false);
+    return connected() && last_status_ && (*last_status_).*flag;
 }
 
 void TrayApp::on_cue(const limber::Cue& cue)
 {
     // During a call (or do not disturb) the routine goes on silently: the others would hear it.
     if (view_.call) return;
-    guide_.cue(cue, status_says("sounds"), voice_here_ || status_says("voice"));
+    guide_.cue(cue, status_says(&protocol::StatusReport::sounds), voice_here_ || status_says(&protocol::StatusReport::voice));
 }
 
 bool TrayApp::offer_voice()
 {
     // Once: the first routine after the feature arrived, and only while the voice is off.
-    if (!connected() || status_says("voice")) return false;
+    if (!connected() || status_says(&protocol::StatusReport::voice)) return false;
     const auto file = runtime_paths().state_dir / "voice-offered";
     std::error_code ec;
     if (std::filesystem::exists(file, ec)) return false;
@@ -361,7 +379,11 @@ bool TrayApp::command(Verb verb, protocol::Args args)
             error(r.message);
             return false;
         }
-        if (r.result.contains("status")) apply(r.result["status"]);
+        try {
+            if (const auto status = protocol::StatusReport::in_reply(r.result)) apply(*status);
+        } catch (const MessageError& e) {
+            wxLogWarning("cannot read limberd's status: %s", e.what());
+        }
         return true;
     } catch (const ClientError& e) {
         error(e.what());
@@ -400,7 +422,7 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
              a.exercise = exercise;
              a.reps = reps;
              a.hold_seconds = hold;
-             if (rating) a.feedback = static_cast<protocol::Feedback>(static_cast<int>(*rating));
+             if (rating) a.feedback = protocol::feedback_of(*rating);
              if (connected()) command(Verb::Step, a);
          },
          [this](bool completed, const std::string& why) {
@@ -419,8 +441,11 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
              try {
                  const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{""});
                  if (!r.ok) return "";
-                 return result_line(r.result).utf8_string();
+                 return result_line(protocol::SummaryReport::from_json(r.result)).utf8_string();
              } catch (const ClientError&) {
+                 return "";
+             } catch (const MessageError& e) {
+                 wxLogWarning("cannot read limberd's summary: %s", e.what());
                  return "";
              }
          }});
@@ -445,7 +470,7 @@ void TrayApp::show_summary(const std::string& week)
         [this](const std::string& week) {
             const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{week});
             if (!r.ok) throw std::runtime_error(r.message);
-            return r.result;
+            return protocol::SummaryReport::from_json(r.result);
         },
         [this](const std::string& id) { return routine_name(catalog_, id); },
         [this](const std::string& from, const std::string& to, bool csv) {

@@ -57,15 +57,17 @@ private:
     void on_connected(const nlohmann::json& status);
     void on_disconnected();
     void on_event(const protocol::PushedEvent& event);
+    // A status from limberd, read; one that cannot be read is logged and changes nothing.
     void apply(const nlohmann::json& status);
+    void apply(const protocol::StatusReport& status);
     void refresh_icon();
     // `waited`: the break was held by smart pause and is offered now that the user is free.
     void notify_due(const std::string& routine, bool waited = false);
     // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
-    void offer_last_week(const nlohmann::json& status);
+    void offer_last_week(const protocol::StatusReport& status);
     void withdraw_due();
-    // Whether limberd's last status says `key` ("sounds", "voice") is on.
-    [[nodiscard]] bool status_says(const char* key) const;
+    // Whether limberd's last status says `flag` (sounds, voice) is on.
+    [[nodiscard]] bool status_says(bool protocol::StatusReport::*flag) const;
     // A moment of a routine: its sound, and its words when spoken guidance is on.
     void on_cue(const limber::Cue& cue);
     // The popup's one-time "Guide me by voice": whether to offer it, and saying yes.
@@ -88,7 +90,7 @@ private:
     bool voice_here_ = false;  // turned on from the popup, before limberd has read the file
     std::string week_checked_;  // the week offer_last_week last looked at
     StatusView view_ = StatusView::not_running();
-    nlohmann::json last_status_;
+    std::optional<protocol::StatusReport> last_status_;
     wxTimer minute_;  // the ring moves at most once a minute
     std::string socket_;
     std::string show_;  // --show: open this window at start (screenshots, tests)

@@ -31,25 +31,25 @@ StatusView StatusView::not_running()
     return v;
 }
 
-StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const std::string&))
+StatusView StatusView::from(const protocol::StatusReport& report, std::string (*clock)(const std::string&))
 {
     StatusView v;
-    const std::string phase = s.value("phase", "working");
-    const long long earned = s.value("earned_seconds", 0LL);
-    const long long left = s["until_due_seconds"].is_number() ? s["until_due_seconds"].get<long long>() : 0;
+    const Status& s = report.schedule;
+    const long long earned = s.earned.count();
+    const long long left = s.until_due ? s.until_due->count() : 0;
     v.remaining = earned + left > 0 ? static_cast<double>(left) / static_cast<double>(earned + left) : 1.0;
-    v.next_routine = s.value("next_routine", "");
-    v.can_snooze = phase == "due" && s.value("snoozes_left", 0) > 0;
-    if (s.contains("config_error") && s["config_error"].is_string()) v.config_error = s["config_error"].get<std::string>();
-    if (s.contains("hold") && s["hold"].is_string()) {
-        v.hold = s["hold"].get<std::string>();
+    v.next_routine = s.next_routine;
+    v.can_snooze = s.phase == Phase::Due && s.snoozes_left > 0;
+    if (!report.config_error.empty()) v.config_error = report.config_error;
+    if (!s.hold.empty()) {
+        v.hold = s.hold;
         v.call = HoldReason::parse(v.hold).is_call() || HoldReason::parse(v.hold).kind == HoldKind::DoNotDisturb;
-        v.hold_long = s.value("hold_long", false) && s.contains("hold_on_seconds") && s["hold_on_seconds"].is_number();
+        v.hold_long = s.hold_long && s.hold_on.has_value();
     }
     // How long the signal has been on, to the minute below ("2 h 14 min"), once that is long.
-    const wxString hold_on =
-        v.hold_long ? wxString::FromUTF8(minutes_text(s["hold_on_seconds"].get<long long>() / 60 * 60)) : wxString();
-    if (phase == "held") {
+    const wxString hold_on = v.hold_long ? wxString::FromUTF8(minutes_text(s.hold_on->count() / 60 * 60)) : wxString();
+    switch (s.phase) {
+    case Phase::Held:
         // A waiting break is no alarm: the icon rests, and the words say why.
         v.look = Look::Paused;
         if (v.hold_long) {
@@ -58,29 +58,36 @@ StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const 
         } else if (!v.hold.empty()) {
             v.tooltip = wxString::Format(_("Your break waits while %s"), hold_text(v.hold)).utf8_string();
         } else {
-            const long long in = s["offer_in_seconds"].is_number() ? s["offer_in_seconds"].get<long long>() : 0;
+            const long long in = s.offer_in ? s.offer_in->count() : 0;
             v.tooltip = wxString::Format(_("Your break waited; it comes in %s"), wxString::FromUTF8(minutes_text(in))).utf8_string();
         }
-    } else if (phase == "due") {
+        break;
+    case Phase::Due:
         v.look = Look::Due;
         v.tooltip = _("Break due").utf8_string();
-    } else if (phase == "in_break") {
+        break;
+    case Phase::InBreak:
         v.look = Look::InBreak;
         v.in_break = true;
-        v.in_break_routine = s["in_break_routine"].is_string() ? s["in_break_routine"].get<std::string>() : "";
+        v.in_break_routine = s.in_break_routine;
         v.tooltip = _("Taking a break").utf8_string();
-    } else if (phase == "paused") {
+        break;
+    case Phase::Paused:
         v.look = Look::Paused;
         v.paused = true;
-        v.tooltip = (s["paused_until"].is_string() ? wxString::Format(_("Paused until %s"), wxString::FromUTF8(clock(s["paused_until"].get<std::string>()))) : _("Paused")).utf8_string();
-    } else if (phase == "away") {
+        v.tooltip = (s.paused_until ? wxString::Format(_("Paused until %s"), wxString::FromUTF8(clock(protocol::iso8601_utc(*s.paused_until))))
+                                    : _("Paused")).utf8_string();
+        break;
+    case Phase::Away:
         v.look = Look::Away;
         v.remaining = 1.0;
         v.tooltip = _("Away: this counts as a break").utf8_string();
-    } else if (phase == "off_hours") {
+        break;
+    case Phase::OffHours:
         v.look = Look::OffHours;
         v.tooltip = _("Outside working hours").utf8_string();
-    } else {
+        break;
+    case Phase::Working:
         v.look = Look::Counting;
         v.tooltip = wxString::Format(_("Next break in %s"), wxString::FromUTF8(minutes_text(left))).utf8_string();
         if (v.hold_long)
@@ -89,6 +96,7 @@ StatusView StatusView::from(const nlohmann::json& s, std::string (*clock)(const 
         else if (!v.hold.empty())
             v.tooltip = wxString::Format(_("Next break in %s; it will wait while %s"), wxString::FromUTF8(minutes_text(left)),
                                          hold_text(v.hold)).utf8_string();
+        break;
     }
     v.menu_line = v.tooltip;
     return v;

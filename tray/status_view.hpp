@@ -4,7 +4,8 @@
 
 #include "client/time_text.hpp"
 
-#include <nlohmann/json.hpp>
+#include "limber/protocol.hpp"
+
 #include <wx/string.h>
 
 #include <optional>
@@ -29,7 +30,7 @@ struct StatusView {
     bool hold_long = false;          // that signal has been on for long (limber::long_hold): the words say so
 
     // `local_clock` turns an ISO 8601 UTC time into "14:30" in local time.
-    static StatusView from(const nlohmann::json& status, std::string (*local_clock)(const std::string&));
+    static StatusView from(const protocol::StatusReport& status, std::string (*local_clock)(const std::string&));
     static StatusView not_running();
 };
 

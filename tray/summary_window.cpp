@@ -64,7 +64,7 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
     head->Add(next, 0);
     prev->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (data_.contains("previous")) show_week(data_["previous"].value("week", ""));
+        if (data_) show_week(data_->summary.previous.week.to_string());
     });
     next->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (const auto w = parse_iso_week(week_)) show_week(iso_week_of(w->monday() + 7).to_string());
@@ -111,62 +111,59 @@ void SummaryWindow::show_week(const std::string& week)
         changes_->SetLabel(wxString::FromUTF8(e.what()));
         return;
     }
-    week_ = data_.value("week", week);
-    const auto& b = data_["breaks"];
-    const auto& p = data_["previous"]["breaks"];
+    const WeekFigures& w = data_->summary.week;
+    const WeekFigures& p = data_->summary.previous;
+    week_ = w.week.to_string();
     title_->SetLabel(wxString::Format(_("Week %s"), week_));
-    if (data_["compliance"].is_number())
-        headline_->SetLabel(wxString::Format(_("%d%% of breaks taken  (%d of %d)"), static_cast<int>(std::lround(data_["compliance"].get<double>() * 100)),
-                                             b.value("taken", 0), b.value("due", 0)));
+    if (w.compliance)
+        headline_->SetLabel(wxString::Format(_("%d%% of breaks taken  (%d of %d)"), static_cast<int>(std::lround(*w.compliance * 100)),
+                                             w.taken, w.due));
     else
         headline_->SetLabel(_("No breaks were due this week"));
     // The week's span and totals, then each against last week: "+1h05", "-12m".
-    const auto& c = data_["change"];
     const auto signed_hours = [](long long seconds) { return (seconds < 0 ? "-" : "+") + hours(seconds < 0 ? -seconds : seconds); };
-    wxString change = wxString::Format(_("%s to %s: active %s, longest sitting %s"), data_.value("first_day", ""),
-                                       data_.value("last_day", ""), hours(data_.value("active_seconds", 0LL)),
-                                       hours(data_.value("longest_stretch_seconds", 0LL)));
-    wxString against = wxString::Format(_("active %s, longest sitting %s"), signed_hours(c.value("active_seconds", 0LL)),
-                                        signed_hours(c.value("longest_stretch_seconds", 0LL)));
-    if (c["compliance"].is_number())
-        against = wxString::Format(_("%s points, "), signed_int(std::lround(c["compliance"].get<double>() * 100))) + against;
+    wxString change = wxString::Format(_("%s to %s: active %s, longest sitting %s"), format_local_day(w.week.monday()),
+                                       format_local_day(w.week.sunday()), hours(w.active.count()), hours(w.longest_stretch.count()));
+    wxString against = wxString::Format(_("active %s, longest sitting %s"), signed_hours((w.active - p.active).count()),
+                                        signed_hours((w.longest_stretch - p.longest_stretch).count()));
+    if (w.compliance && p.compliance)
+        against = wxString::Format(_("%s points, "), signed_int(std::lround((*w.compliance - *p.compliance) * 100))) + against;
     change += "\n" + wxString::Format(_("Against last week: %s"), against);
     changes_->SetLabel(change);
     wxString figures;
-    auto row = [&](const wxString& name, const char* key) {
-        figures += wxString::Format("%-14s %3d   (%s)\n", name, b.value(key, 0), signed_int(b.value(key, 0) - p.value(key, 0)));
+    auto row = [&](const wxString& name, int WeekFigures::*count) {
+        figures += wxString::Format("%-14s %3d   (%s)\n", name, w.*count, signed_int(w.*count - p.*count));
     };
-    row(_("Due"), "due");
-    row(_("Taken"), "taken");
-    row(_("Partly done"), "partial");
-    row(_("Snoozed"), "snoozed");
-    row(_("Skipped"), "skipped");
-    row(_("Missed"), "missed");
-    row(_("Stepped away"), "natural");
+    row(_("Due"), &WeekFigures::due);
+    row(_("Taken"), &WeekFigures::taken);
+    row(_("Partly done"), &WeekFigures::partial);
+    row(_("Snoozed"), &WeekFigures::snoozed);
+    row(_("Skipped"), &WeekFigures::skipped);
+    row(_("Missed"), &WeekFigures::missed);
+    row(_("Stepped away"), &WeekFigures::natural);
     figures_->SetFont(wxFont(wxFontInfo(figures_->GetFont().GetPointSize()).Family(wxFONTFAMILY_TELETYPE)));
     figures_->SetLabel(figures);
     wxString footer = _("Routines: ");
-    if (data_["routines"].empty()) footer += _("none yet");
-    for (std::size_t i = 0; i < data_["routines"].size(); ++i) {
-        const auto& r = data_["routines"][i];
-        footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_(r.value("id", ""))) + wxString::Format(wxString::FromUTF8(" ×%d"), r.value("count", 0));
+    if (w.routines.empty()) footer += _("none yet");
+    for (std::size_t i = 0; i < w.routines.size(); ++i) {
+        const auto& [id, count] = w.routines[i];
+        footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_(id)) + wxString::Format(wxString::FromUTF8(" ×%d"), count);
     }
     // The exercises done, by name: what the week was made of.
-    if (data_.contains("exercises") && data_["exercises"].is_array() && !data_["exercises"].empty()) {
+    if (!w.exercises.empty()) {
         footer += "\n" + _("Exercises: ");
-        for (std::size_t i = 0; i < data_["exercises"].size(); ++i) {
-            const auto& x = data_["exercises"][i];
-            footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_("single:" + x.value("id", std::string{}))) + wxString::Format(wxString::FromUTF8(" ×%d"), x.value("count", 0));
+        for (std::size_t i = 0; i < w.exercises.size(); ++i) {
+            const auto& [id, count] = w.exercises[i];
+            footer += (i ? ", " : "") + wxString::FromUTF8(routine_name_("single:" + id)) + wxString::Format(wxString::FromUTF8(" ×%d"), count);
         }
     }
-    const int streak = data_.value("streak_days", 0);
+    const int streak = w.streak_days;
     footer += "\n" + wxString::Format(wxPLURAL("Streak: %d day in a row with a routine done", "Streak: %d days in a row with a routine done", streak), streak);
-    if (data_.value("pain_reports", 0) > 0) footer += "\n" + wxString::Format(wxPLURAL("Pain reported %d time: go gently", "Pain reported %d times: go gently", data_.value("pain_reports", 0)), data_.value("pain_reports", 0));
-    if (const int held = data_.value("held_over_an_hour", 0); held > 0) {
+    if (w.pain_reports > 0) footer += "\n" + wxString::Format(wxPLURAL("Pain reported %d time: go gently", "Pain reported %d times: go gently", w.pain_reports), w.pain_reports);
+    if (const int held = w.held_long; held > 0) {
         int calls = 0;
-        if (data_.contains("held_by") && data_["held_by"].is_array())
-            for (const auto& h : data_["held_by"])
-                if (h.value("id", "") == "call") calls = h.value("count", 0);
+        for (const auto& [id, count] : w.held_by)
+            if (id == "call") calls = count;
         footer += "\n" + wxString::Format(wxPLURAL("%d break waited over an hour for you to be free", "%d breaks waited over an hour for you to be free", held), held);
         if (calls > 0) footer += wxString::Format(wxPLURAL(" (%d for a call)", " (%d for calls)", calls), calls);
     }
@@ -174,12 +171,10 @@ void SummaryWindow::show_week(const std::string& week)
     // The chart in words, for a screen reader: each day's active time and breaks.
     wxString chart_words = _("Active time and breaks per day:");
     const wxString day_names[] = {_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")};
-    if (data_.contains("days") && data_["days"].is_array())
-        for (std::size_t i = 0; i < data_["days"].size() && i < 7; ++i) {
-            const auto& d = data_["days"][i];
-            chart_words += " " + wxString::Format(_("%s %s, %d of %d breaks;"), day_names[i], hours(d.value("active_seconds", 0LL)),
-                                                  d.value("breaks_taken", 0), d.value("breaks_due", 0));
-        }
+    for (std::size_t i = 0; i < w.days.size() && i < 7; ++i) {
+        const DayFigures& d = w.days[i];
+        chart_words += " " + wxString::Format(_("%s %s, %d of %d breaks;"), day_names[i], hours(d.active.count()), d.taken, d.due);
+    }
     set_accessible_name(chart_, chart_words);
     // The footer grows with the week (exercises, pain, breaks that waited): the window grows
     // with it, so the export buttons never fall off its bottom.
@@ -198,8 +193,8 @@ void SummaryWindow::show_week(const std::string& week)
 
 void SummaryWindow::export_week(bool csv)
 {
-    const std::string from = data_.value("first_day", "");
-    const std::string to = data_.value("last_day", "");
+    const std::string from = data_ ? format_local_day(data_->summary.week.week.monday()) : "";
+    const std::string to = data_ ? format_local_day(data_->summary.week.week.sunday()) : "";
     if (!export_ || from.empty()) {
         message_box(_("There is no week to export yet."), "Limber", wxOK | wxICON_INFORMATION, this);
         return;
@@ -229,14 +224,14 @@ void SummaryWindow::paint_chart(wxPaintEvent&)
     wxAutoBufferedPaintDC dc(chart_);
     dc.SetBackground(*wxWHITE_BRUSH);
     dc.Clear();
-    if (!data_.contains("days")) return;
+    if (!data_) return;
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     const wxSize size = chart_->GetClientSize();
     const double label_h = 40;  // the day's name, and under it breaks taken / due
     const double h = size.y - label_h - 4;
-    const auto& days = data_["days"];
+    const auto& days = data_->summary.week.days;
     long long top = 4 * 3600;
-    for (const auto& d : days) top = std::max(top, d.value("active_seconds", 0LL));
+    for (const auto& d : days) top = std::max(top, static_cast<long long>(d.active.count()));
     const double slot = size.x / 7.0;
     const wxString names[] = {_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")};
     gc->SetFont(chart_->GetFont(), muted);
@@ -246,8 +241,8 @@ void SummaryWindow::paint_chart(wxPaintEvent&)
         gc->SetPen(*wxTRANSPARENT_PEN);
         gc->SetBrush(wxBrush(track));
         gc->DrawRoundedRectangle(x, 0, w, h, 4);
-        const double active = static_cast<double>(days[i].value("active_seconds", 0LL)) / static_cast<double>(top);
-        const double stretch = static_cast<double>(days[i].value("longest_stretch_seconds", 0LL)) / static_cast<double>(top);
+        const double active = static_cast<double>(days[i].active.count()) / static_cast<double>(top);
+        const double stretch = static_cast<double>(days[i].longest_stretch.count()) / static_cast<double>(top);
         if (active > 0) {
             gc->SetBrush(wxBrush(teal));
             gc->DrawRoundedRectangle(x, h * (1 - active), w, h * active, 4);
@@ -262,8 +257,8 @@ void SummaryWindow::paint_chart(wxPaintEvent&)
         gc->GetTextExtent(names[i], &tw, &th);
         gc->DrawText(names[i], i * slot + (slot - tw) / 2, h + 4);
         // Breaks taken of those due: "2/3", teal when all were taken, warm when some were not.
-        const int due = days[i].value("breaks_due", 0);
-        const int taken = days[i].value("breaks_taken", 0);
+        const int due = days[i].due;
+        const int taken = days[i].taken;
         const wxString breaks = due > 0 ? wxString::Format("%d/%d", taken, due) : wxString::FromUTF8("–");
         gc->SetFont(chart_->GetFont(), due == 0 ? track.ChangeLightness(70) : taken >= due ? teal : warm);
         gc->GetTextExtent(breaks, &tw, &th);

@@ -1,7 +1,7 @@
 // The weekly summary: did I take my breaks, and is my sitting getting better?
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include "limber/protocol.hpp"
 #include <wx/frame.h>
 
 #include <functional>
@@ -16,7 +16,7 @@ class SummaryWindow final : public wxFrame {
 public:
     // `fetch` asks limberd for a week ("" for this week) and returns the summary JSON, or
     // throws with a message to show.
-    using Fetch = std::function<nlohmann::json(const std::string& week)>;
+    using Fetch = std::function<protocol::SummaryReport(const std::string& week)>;
     // `exporter` asks limberd for the raw records between two days ("YYYY-MM-DD", inclusive)
     // as CSV or JSON text, or throws with a message to show.
     using Export = std::function<std::string(const std::string& from, const std::string& to, bool csv)>;
@@ -29,7 +29,7 @@ private:
     Fetch fetch_;
     Export export_;
     std::function<std::string(const std::string&)> routine_name_;
-    nlohmann::json data_;
+    std::optional<protocol::SummaryReport> data_;  // empty until a week was read
     std::string week_;
     wxStaticText* title_ = nullptr;
     wxStaticText* headline_ = nullptr;
