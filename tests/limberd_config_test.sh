@@ -63,8 +63,10 @@ check "no error after reload" "$(status_get "['config_error']")" None
 stop_limberd
 
 # A broken file at start-up: the shipped defaults (45 min), and the error in the log and status.
+# The shipped working hours and daily routine apply too: a clock set to a Monday morning, so
+# that the next thing due is a break whatever the hour the test runs at.
 printf '[breaks]\nevery = 45\n' >"$file"
-start_limberd --activity-source none
+TZ=UTC start_limberd --activity-source none --clock-start 2026-03-23T10:00:00Z
 check "status reports the start-up error" "$(status_get "['config_error']" | grep -o 'limber.toml:2:9: breaks.every')" \
   "limber.toml:2:9: breaks.every"
 due=$(status_get "['until_due_seconds']")

@@ -48,4 +48,13 @@ check "database integrity" "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok
 check "saved schedule" "$(sqlite3 "$db" "SELECT count(*) FROM kv WHERE key = 'scheduler'")" 1
 check "activity spans merged" "$(sqlite3 "$db" "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM activity ORDER BY start_ms)")" \
   "active idle active locked active idle"
+
+# Started with the shipped settings after the daily routine's time (17:30 on a working Monday):
+# the routine is due at once, published while the schedule is still being made.
+rm -f "$XDG_CONFIG_HOME/limber/limber.toml"
+start_limberd --activity-source none --clock-start 2026-03-23T17:45:00Z
+wait_status "['phase']" due 5
+check "the daily routine due at start" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["next_routine"])')" end-of-day-relief
+check "its offer recorded" "$(sqlite3 "$db" "SELECT count(*) FROM events WHERE kind = 'break_due' AND routine = 'end-of-day-relief'")" 1
+stop_limberd
 exit "$LIMBER_FAILED"

@@ -112,7 +112,7 @@ for p in "$root"/usr/bin/*; do
 done
 
 # The packaged (stripped) daemon runs and answers the packaged client.
-"$root/usr/bin/limberd" --activity-source none --no-notifications >"$tmp/limberd.log" 2>&1 &
+TZ=UTC "$root/usr/bin/limberd" --activity-source none --no-notifications --clock-start 2026-03-23T10:00:00Z >"$tmp/limberd.log" 2>&1 &
 daemon=$!
 for _ in $(seq 100); do
     [ -S "$XDG_RUNTIME_DIR/limber/limberd.sock" ] && break

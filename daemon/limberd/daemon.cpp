@@ -1,5 +1,7 @@
 #include "daemon.hpp"
 
+#include <boost/asio/post.hpp>
+
 #include "activity/combined_activity.hpp"
 #include "logging.hpp"
 #include "notifier.hpp"
@@ -236,6 +238,12 @@ void Daemon::on_activity(const Activity& a)
 
 void Daemon::on_event(const Event& e)
 {
+    // The engine may publish while it is being made (started after the daily routine's time:
+    // that routine is due at once); handled as soon as it is there, as every other event is.
+    if (!engine_) {
+        boost::asio::post(io_, [this, e] { on_event(e); });
+        return;
+    }
     auto& log = logger("scheduler");
     if (e.kind == Event::Kind::ClockJumped) log.warn("{} ({} s): {}", to_string(e.kind), e.length.count(), e.detail);
     else log.info("{}{}{}", to_string(e.kind), e.routine.empty() ? "" : " ", e.routine);
