@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Every test Limber has, as CI runs them (the README's test command runs this):
 #   1. build/       the ordinary build, warnings as errors, and every test under ctest;
+#      minimal:     build-minimal/, the build with every optional part off (LIMBER_WITH_X11,
+#                   _WAYLAND, _DBUS, _PULSE): limberd, limberctl and the tests that need none of
+#                   them still build and pass (the seam other platforms build on);
 #   2. build-asan/  everything again with AddressSanitizer and UndefinedBehaviorSanitizer, and
 #                   every test under ctest once more. Each report a sanitizer writes, from any
 #                   process a test started (a tray killed by its test, a daemon under a script),
@@ -12,11 +15,11 @@
 #   5. debian13: the README's two commands inside a fresh Debian 13 chroot (tests/distro/debian13.sh;
 #      needs root, or sudo).
 # Each stage prints how long it took. LIMBER_STAGES picks stages (default
-# "build asan valgrind fuzz debian13").
+# "build minimal asan valgrind fuzz debian13").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
-stages=${LIMBER_STAGES:-build asan valgrind fuzz debian13}
+stages=${LIMBER_STAGES:-build minimal asan valgrind fuzz debian13}
 failed=()
 timer() { date +%s; }
 report() { echo "== $1: $2 in $(($(timer) - $3)) s"; }
@@ -27,6 +30,19 @@ if want build; then
   cmake -S . -B build -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=ON
   cmake --build build -j"$jobs"
   if ctest --test-dir build --output-on-failure; then report build passed "$t"; else report build FAILED "$t"; failed+=(build); fi
+fi
+
+if want minimal; then
+  t=$(timer)
+  cmake -S . -B build-minimal -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=ON \
+    -DLIMBER_WITH_X11=OFF -DLIMBER_WITH_WAYLAND=OFF -DLIMBER_WITH_DBUS=OFF -DLIMBER_WITH_PULSE=OFF
+  cmake --build build-minimal -j"$jobs"
+  if ctest --test-dir build-minimal --output-on-failure; then
+    report "minimal (no X11, Wayland, D-Bus, PulseAudio)" passed "$t"
+  else
+    report "minimal (no X11, Wayland, D-Bus, PulseAudio)" FAILED "$t"
+    failed+=(minimal)
+  fi
 fi
 
 if want asan; then

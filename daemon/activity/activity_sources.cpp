@@ -1,13 +1,11 @@
 // The factory that turns an activity source spec into sources (see activity_source.hpp).
+// The sources of the optional parts come from their tables (activity_parts.hpp), so this file
+// is the same in every build.
 #include "activity/activity_source.hpp"
 
+#include "activity/activity_parts.hpp"
 #include "activity/log.hpp"
-#include "activity/logind.hpp"
-#include "activity/mutter_idle.hpp"
-#include "activity/screensaver.hpp"
 #include "activity/script_source.hpp"
-#include "activity/wayland_idle.hpp"
-#include "activity/x11_idle.hpp"
 
 #include <cstdlib>
 #include <stdexcept>
@@ -27,6 +25,23 @@ void add(std::vector<std::unique_ptr<ActivitySource>>& out, std::unique_ptr<T> s
     if (source) out.push_back(std::move(source));
 }
 
+// The entry for `name` in the parts' tables, or null for a name no part has.
+const ActivityPartEntry* find_entry(std::string_view name)
+{
+    for (const auto part : {x11_activity_part(), wayland_activity_part(), dbus_activity_part()})
+        for (const auto& e : part)
+            if (e.name == name) return &e;
+    return nullptr;
+}
+
+// Opens the named source if this build has it; null (as for one that cannot start) if not.
+std::unique_ptr<ActivitySource> open_if_built(std::string_view name, const ActivityOpenArgs& args,
+                                              std::unique_ptr<ActivitySource> fallback = nullptr)
+{
+    const ActivityPartEntry* e = find_entry(name);
+    return e && e->open ? e->open(args, std::move(fallback)) : nullptr;
+}
+
 }  // namespace
 
 std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
@@ -34,20 +49,11 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
     std::optional<MonoTime> script_origin)
 {
     std::vector<std::unique_ptr<ActivitySource>> out;
+    const ActivityOpenArgs args{io, idle_threshold, clock};
     constexpr std::string_view script_prefix = "script:";
     if (spec == "none") return out;
     if (spec.starts_with(script_prefix)) {
         add(out, make_script_source(io, std::string(spec.substr(script_prefix.size())), &clock, script_origin));
-    } else if (spec == "x11") {
-        add(out, X11Idle::open(io, idle_threshold, clock));
-    } else if (spec == "wayland") {
-        add(out, WaylandIdle::open(io, idle_threshold, clock));
-    } else if (spec == "logind") {
-        add(out, Logind::open(io));
-    } else if (spec == "screensaver") {
-        add(out, ScreenSaver::open(io));
-    } else if (spec == "mutter") {
-        add(out, MutterIdle::open(io, idle_threshold, clock));
     } else if (spec == "auto") {
         // Idle, from the first of these that works. Under Wayland, DISPLAY may name XWayland
         // too, whose idle counter sees only the input given to X clients: the compositor's own
@@ -57,15 +63,31 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
         const bool wayland = env_set("WAYLAND_DISPLAY");
         // GNOME's shell may take its name on the bus after limberd starts: Mutter is then
         // followed, and X11 reports until it appears.
-        if (wayland) add(out, WaylandIdle::open(io, idle_threshold, clock));
-        if (out.empty() && wayland)
-            add(out, MutterIdle::open(io, idle_threshold, clock, x11 ? X11Idle::open(io, idle_threshold, clock) : nullptr));
-        if (out.empty() && x11) add(out, X11Idle::open(io, idle_threshold, clock));
+        if (wayland) add(out, open_if_built("wayland", args));
+        if (out.empty() && wayland) add(out, open_if_built("mutter", args, x11 ? open_if_built("x11", args) : nullptr));
+        if (out.empty() && x11) add(out, open_if_built("x11", args));
         if (!x11 && !wayland) activity_log()->warn("neither DISPLAY nor WAYLAND_DISPLAY is set; idle is not tracked");
+        // A build without a part says so where its source would have been tried.
+        const auto say_if_left_out = [](std::string_view name) {
+            if (const ActivityPartEntry* e = find_entry(name); e && !e->open)
+                activity_log()->info("no {} source: this build left it out ({}=OFF)", name, e->option);
+        };
+        if (wayland) {
+            say_if_left_out("wayland");
+            say_if_left_out("mutter");
+        }
+        if (x11) say_if_left_out("x11");
+        say_if_left_out("logind");
+        say_if_left_out("screensaver");
         // Lock and sleep: logind on the system bus, and the desktop's screensaver on the
         // session bus, which knows of locks that logind is not told about.
-        add(out, Logind::open(io));
-        add(out, ScreenSaver::open(io));
+        add(out, open_if_built("logind", args));
+        add(out, open_if_built("screensaver", args));
+    } else if (const ActivityPartEntry* e = find_entry(spec)) {
+        if (!e->open)
+            throw std::invalid_argument("activity source '" + std::string(spec) + "' was left out of this build (" +
+                                        std::string(e->option) + "=OFF)");
+        add(out, e->open(args, nullptr));
     } else {
         throw std::invalid_argument("unknown activity source '" + std::string(spec) +
                                     "' (expected auto, x11, wayland, mutter, logind, screensaver, script:FILE[@SPEED] or none)");

@@ -5,9 +5,8 @@
 #include "activity/combined_activity.hpp"
 #include "logging.hpp"
 #include "notifier.hpp"
+#include "service_notify.hpp"
 #include "settings_file.hpp"
-
-#include <systemd/sd-daemon.h>
 
 #include <csignal>
 
@@ -121,7 +120,7 @@ int Daemon::run()
     signals_.async_wait([this](const boost::system::error_code& ec, int sig) {
         if (!ec) stop(sig == SIGTERM ? "SIGTERM" : "SIGINT");
     });
-    sd_notify(0, "READY=1");
+    notify_service_manager("READY=1");
     after_change();
     logger("limberd").info("ready: next break in {} s of sitting",
                            engine_->status(now()).until_due.value_or(Seconds{0}).count());
@@ -155,7 +154,7 @@ void Daemon::stop(const char* why)
     logger("limberd").info("{}: saving and stopping", why);
     stopping_ = true;
     if (smart_pause_) smart_pause_->stop();
-    sd_notify(0, "STOPPING=1");
+    notify_service_manager("STOPPING=1");
     save();
     if (activity_) activity_->stop();
     if (server_) server_->stop();

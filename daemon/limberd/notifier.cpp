@@ -1,9 +1,11 @@
 #include "notifier.hpp"
 
+#include "activity/bus_pump.hpp"
 #include "logging.hpp"
 
 #include "dbus/sdbus_adapter.hpp"
 
+#include <cstdint>
 #include <map>
 #include <vector>
 
@@ -12,19 +14,35 @@ namespace {
 constexpr const char* service = "org.freedesktop.Notifications";
 constexpr const char* path = "/org/freedesktop/Notifications";
 constexpr const char* iface = "org.freedesktop.Notifications";
+
+class BusNotifier final : public Notifier {
+public:
+    BusNotifier(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, ActionHandler on_action);
+    ~BusNotifier() override;
+    void show(const std::string& summary, const std::string& body, bool with_actions) override;
+    void withdraw() override;
+
+private:
+    std::unique_ptr<sdbus::IConnection> bus_;
+    std::unique_ptr<sdbus::IProxy> proxy_;
+    BusPump pump_;
+    ActionHandler on_action_;
+    std::uint32_t id_ = 0;  // the notification on screen, 0 when none
+};
+
 }  // namespace
 
 std::unique_ptr<Notifier> Notifier::open(boost::asio::io_context& io, ActionHandler on_action)
 {
     try {
-        return std::unique_ptr<Notifier>(new Notifier(io, sdbus::createSessionBusConnection(), std::move(on_action)));
+        return std::make_unique<BusNotifier>(io, sdbus::createSessionBusConnection(), std::move(on_action));
     } catch (const sdbus::Error& e) {
         logger("limberd").warn("no session bus ({}): limberd cannot show notifications itself", e.getMessage());
         return nullptr;
     }
 }
 
-Notifier::Notifier(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, ActionHandler on_action)
+BusNotifier::BusNotifier(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, ActionHandler on_action)
     : bus_(std::move(bus)),
       pump_(io, *bus_, [](const std::string& why) { logger("limberd").warn("lost the session bus ({}): no more notifications", why); }),
       on_action_(std::move(on_action))
@@ -40,9 +58,9 @@ Notifier::Notifier(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnecti
     pump_.start();
 }
 
-Notifier::~Notifier() { pump_.stop(); }
+BusNotifier::~BusNotifier() { pump_.stop(); }
 
-void Notifier::show(const std::string& summary, const std::string& body, bool with_actions)
+void BusNotifier::show(const std::string& summary, const std::string& body, bool with_actions)
 {
     std::vector<std::string> actions;
     if (with_actions) actions = {"default", "Start", "start", "Start", "snooze", "Not now"};
@@ -62,7 +80,7 @@ void Notifier::show(const std::string& summary, const std::string& body, bool wi
     }
 }
 
-void Notifier::withdraw()
+void BusNotifier::withdraw()
 {
     if (id_ == 0) return;
     try {

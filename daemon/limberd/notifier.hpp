@@ -1,20 +1,14 @@
 // Desktop notifications sent by limberd itself (org.freedesktop.Notifications), for when no
 // tray is connected: a headless user is still reminded, and can start or snooze from it.
+// notifier.cpp shows them over D-Bus; a build without D-Bus (LIMBER_WITH_DBUS=OFF) links
+// notifier_left_out.cpp instead, whose open() has none to give.
 #pragma once
-
-#include "activity/bus_pump.hpp"
 
 #include <boost/asio/io_context.hpp>
 
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
-
-namespace sdbus {
-class IConnection;
-class IProxy;
-}  // namespace sdbus
 
 namespace limber {
 
@@ -22,23 +16,14 @@ class Notifier {
 public:
     using ActionHandler = std::function<void(const std::string& action)>;  // "start" or "snooze"
 
-    // Null, after a logged warning, when there is no session bus.
+    // Null, after a logged warning, when there is no session bus (or no way to notify at all).
     static std::unique_ptr<Notifier> open(boost::asio::io_context& io, ActionHandler on_action);
-    ~Notifier();
+    virtual ~Notifier() = default;
 
     // Shows (or replaces) the one Limber notification.
-    void show(const std::string& summary, const std::string& body, bool with_actions);
+    virtual void show(const std::string& summary, const std::string& body, bool with_actions) = 0;
     // Takes it away (the break was taken, skipped or settled by stepping away).
-    void withdraw();
-
-private:
-    Notifier(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, ActionHandler on_action);
-
-    std::unique_ptr<sdbus::IConnection> bus_;
-    std::unique_ptr<sdbus::IProxy> proxy_;
-    BusPump pump_;
-    ActionHandler on_action_;
-    std::uint32_t id_ = 0;  // the notification on screen, 0 when none
+    virtual void withdraw() = 0;
 };
 
 }  // namespace limber

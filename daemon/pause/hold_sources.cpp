@@ -1,13 +1,11 @@
+// The sources of the optional parts come from their tables (hold_parts.hpp); the camera and
+// the listed applications' processes, which need only /dev and /proc, are in every build.
 #include "pause/hold_sources.hpp"
 
+#include "activity/log.hpp"
 #include "pause/apps.hpp"
 #include "pause/camera.hpp"
-#include "pause/dnd.hpp"
-#include "pause/inhibitors.hpp"
-#include "pause/microphone.hpp"
-#include "pause/x11_window.hpp"
-
-#include <cstdlib>
+#include "pause/hold_parts.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -29,6 +27,28 @@ std::vector<std::string> split_spec(std::string_view spec)
     return out;
 }
 
+constexpr HoldPartEntry every_build[] = {
+    {"camera", "",
+     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
+         if (!r.want("camera") || !r.settings.camera) return nullptr;
+         return std::make_unique<CameraWatch>(r.io, r.options.video_devices, r.options.proc);
+     }},
+    {"apps", "",
+     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
+         if (!r.want("apps") || r.settings.apps.empty()) return nullptr;
+         return std::make_unique<AppsWatch>(r.io, r.settings.apps, r.options.proc);
+     }},
+};
+
+// The entry for `name`, or null for a name no part has.
+const HoldPartEntry* find_entry(std::string_view name)
+{
+    for (const auto part : {pulse_hold_part(), std::span<const HoldPartEntry>(every_build), x11_hold_part(), dbus_hold_part()})
+        for (const auto& e : part)
+            if (e.name == name) return &e;
+    return nullptr;
+}
+
 }  // namespace
 
 std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_context& io, const SmartPause& settings,
@@ -43,21 +63,23 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
             throw std::invalid_argument("unknown smart-pause source '" + w +
                                         "' (expected auto, none, or a list of microphone, camera, fullscreen, "
                                         "inhibitors, dnd, apps)");
-    auto want = [&](const char* name) { return std::find(wanted.begin(), wanted.end(), name) != wanted.end(); };
+    // Asked for by name, a source this build left out is an error; "auto" goes without it.
+    for (const auto& w : wanted)
+        if (const HoldPartEntry* e = find_entry(w); e && !e->open) {
+            if (options.spec != "auto")
+                throw std::invalid_argument("smart-pause source '" + w + "' was left out of this build (" +
+                                            std::string(e->option) + "=OFF)");
+            activity_log()->info("no {} source for smart pause: this build left it out ({}=OFF)", w, e->option);
+        }
 
+    // In HoldKind's order; the X11 window ("fullscreen") serves listed applications too.
+    const HoldRequest request{io, settings, options, wanted};
     std::vector<std::unique_ptr<HoldSource>> out;
-    if (want("microphone") && settings.microphone) out.push_back(std::make_unique<MicrophoneWatch>(io, options.sound_retry));
-    if (want("camera") && settings.camera) out.push_back(std::make_unique<CameraWatch>(io, options.video_devices, options.proc));
-    // One X11 source serves both: a full-screen active window, and a listed application's.
-    const bool x11 = (want("fullscreen") && settings.fullscreen) || (want("apps") && !settings.apps.empty());
-    const char* display = std::getenv("DISPLAY");
-    if (x11 && display && *display) {
-        if (auto w = X11Window::open(io, want("fullscreen") && settings.fullscreen, want("apps") ? settings.apps : std::vector<std::string>{}))
-            out.push_back(std::move(w));
+    for (const char* name : hold_source_names) {
+        const HoldPartEntry* e = find_entry(name);
+        if (!e || !e->open) continue;
+        if (auto source = e->open(request)) out.push_back(std::move(source));
     }
-    if (want("inhibitors") && settings.inhibitors) out.push_back(std::make_unique<InhibitorsWatch>(io));
-    if (want("dnd") && settings.dnd) out.push_back(std::make_unique<DndWatch>(io));
-    if (want("apps") && !settings.apps.empty()) out.push_back(std::make_unique<AppsWatch>(io, settings.apps, options.proc));
     return out;
 }
 

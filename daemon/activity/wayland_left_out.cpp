@@ -1,0 +1,11 @@
+// The activity factory's Wayland entries in a build configured with LIMBER_WITH_WAYLAND=OFF.
+#include "activity/activity_parts.hpp"
+
+namespace limber {
+namespace {
+constexpr ActivityPartEntry entries[] = {{"wayland", "LIMBER_WITH_WAYLAND", nullptr}};
+}  // namespace
+
+std::span<const ActivityPartEntry> wayland_activity_part() { return entries; }
+
+}  // namespace limber

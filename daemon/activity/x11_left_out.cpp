@@ -1,0 +1,11 @@
+// The activity factory's X11 entries in a build configured with LIMBER_WITH_X11=OFF.
+#include "activity/activity_parts.hpp"
+
+namespace limber {
+namespace {
+constexpr ActivityPartEntry entries[] = {{"x11", "LIMBER_WITH_X11", nullptr}};
+}  // namespace
+
+std::span<const ActivityPartEntry> x11_activity_part() { return entries; }
+
+}  // namespace limber

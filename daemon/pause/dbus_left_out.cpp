@@ -1,0 +1,14 @@
+// Smart pause's D-Bus entries in a build configured with LIMBER_WITH_DBUS=OFF.
+#include "pause/hold_parts.hpp"
+
+namespace limber {
+namespace {
+constexpr HoldPartEntry entries[] = {
+    {"inhibitors", "LIMBER_WITH_DBUS", nullptr},
+    {"dnd", "LIMBER_WITH_DBUS", nullptr},
+};
+}  // namespace
+
+std::span<const HoldPartEntry> dbus_hold_part() { return entries; }
+
+}  // namespace limber

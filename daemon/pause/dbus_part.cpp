@@ -1,0 +1,25 @@
+// The D-Bus part of smart pause's factory (hold_parts.hpp): the desktop's idle inhibitors, and
+// its do-not-disturb.
+#include "pause/dnd.hpp"
+#include "pause/hold_parts.hpp"
+#include "pause/inhibitors.hpp"
+
+namespace limber {
+namespace {
+constexpr HoldPartEntry entries[] = {
+    {"inhibitors", "LIMBER_WITH_DBUS",
+     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
+         if (!r.want("inhibitors") || !r.settings.inhibitors) return nullptr;
+         return std::make_unique<InhibitorsWatch>(r.io);
+     }},
+    {"dnd", "LIMBER_WITH_DBUS",
+     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
+         if (!r.want("dnd") || !r.settings.dnd) return nullptr;
+         return std::make_unique<DndWatch>(r.io);
+     }},
+};
+}  // namespace
+
+std::span<const HoldPartEntry> dbus_hold_part() { return entries; }
+
+}  // namespace limber

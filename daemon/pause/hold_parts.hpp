@@ -1,0 +1,41 @@
+// What each optional part of the build offers smart pause's factory (hold_sources.cpp). As
+// for activity (activity/activity_parts.hpp): a part (PulseAudio, X11, D-Bus) is two files,
+// <part>_part.cpp when it is built and <part>_left_out.cpp when it is not, whose entries have
+// no `open` and name the option that would bring them.
+#pragma once
+
+#include "pause/hold_sources.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace limber {
+
+struct HoldRequest {
+    boost::asio::io_context& io;
+    const SmartPause& settings;
+    const HoldSourceOptions& options;
+    const std::vector<std::string>& wanted;  // the names the spec asks for
+    [[nodiscard]] bool want(std::string_view name) const
+    {
+        return std::find(wanted.begin(), wanted.end(), name) != wanted.end();
+    }
+};
+
+struct HoldPartEntry {
+    std::string_view name;    // as hold_source_names spells it: "microphone"
+    std::string_view option;  // the build option that brings it: "LIMBER_WITH_PULSE"
+    // Null when this build left the part out. Else the source, or null when the request does
+    // not want it, the settings turn it off, or it cannot work here.
+    std::unique_ptr<HoldSource> (*open)(const HoldRequest& request);
+};
+
+std::span<const HoldPartEntry> pulse_hold_part();
+std::span<const HoldPartEntry> x11_hold_part();
+std::span<const HoldPartEntry> dbus_hold_part();
+
+}  // namespace limber

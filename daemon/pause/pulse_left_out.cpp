@@ -1,0 +1,11 @@
+// Smart pause's PulseAudio entries in a build configured with LIMBER_WITH_PULSE=OFF.
+#include "pause/hold_parts.hpp"
+
+namespace limber {
+namespace {
+constexpr HoldPartEntry entries[] = {{"microphone", "LIMBER_WITH_PULSE", nullptr}};
+}  // namespace
+
+std::span<const HoldPartEntry> pulse_hold_part() { return entries; }
+
+}  // namespace limber

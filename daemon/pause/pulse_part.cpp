@@ -1,0 +1,18 @@
+// The PulseAudio part of smart pause's factory (hold_parts.hpp): the microphone.
+#include "pause/hold_parts.hpp"
+#include "pause/microphone.hpp"
+
+namespace limber {
+namespace {
+constexpr HoldPartEntry entries[] = {
+    {"microphone", "LIMBER_WITH_PULSE",
+     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
+         if (!r.want("microphone") || !r.settings.microphone) return nullptr;
+         return std::make_unique<MicrophoneWatch>(r.io, r.options.sound_retry);
+     }},
+};
+}  // namespace
+
+std::span<const HoldPartEntry> pulse_hold_part() { return entries; }
+
+}  // namespace limber
