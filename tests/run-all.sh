@@ -3,7 +3,9 @@
 #   1. build/       the ordinary build, warnings as errors, and every test under ctest;
 #      minimal:     build-minimal/, the build with every optional part off (LIMBER_WITH_X11,
 #                   _WAYLAND, _DBUS, _PULSE): limberd, limberctl and the tests that need none of
-#                   them still build and pass (the seam other platforms build on);
+#                   them still build and pass (the seam other platforms build on). It proves
+#                   the build's shape, so it compiles unoptimised and without debug information,
+#                   and the long runs (torture, flood) are shorter: they are proven in build/;
 #   2. build-asan/  everything again with AddressSanitizer and UndefinedBehaviorSanitizer, and
 #                   every test under ctest once more. Each report a sanitizer writes, from any
 #                   process a test started (a tray killed by its test, a daemon under a script),
@@ -14,11 +16,15 @@
 #   4. the libFuzzer targets, LIMBER_FUZZ_SECONDS each (30 by default; fuzz/run.sh for longer);
 #   5. debian13: the README's two commands inside a fresh Debian 13 chroot (tests/distro/debian13.sh;
 #      needs root, or sudo).
-# Each stage prints how long it took. LIMBER_STAGES picks stages (default
+# ctest runs as many tests at once as the machine has cores (LIMBER_TEST_JOBS to change it):
+# every test works in its own directories, on its own private buses and its own Xvfb (a free
+# display number from -displayfd), so they never meet; the timed limits in them hold on a busy
+# machine. Each stage prints how long it took. LIMBER_STAGES picks stages (default
 # "build minimal asan valgrind fuzz debian13").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+test_jobs=${LIMBER_TEST_JOBS:-$jobs}
 stages=${LIMBER_STAGES:-build minimal asan valgrind fuzz debian13}
 failed=()
 timer() { date +%s; }
@@ -29,15 +35,15 @@ if want build; then
   t=$(timer)
   cmake -S . -B build -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=ON
   cmake --build build -j"$jobs"
-  if ctest --test-dir build --output-on-failure; then report build passed "$t"; else report build FAILED "$t"; failed+=(build); fi
+  if ctest --test-dir build -j"$test_jobs" --output-on-failure; then report build passed "$t"; else report build FAILED "$t"; failed+=(build); fi
 fi
 
 if want minimal; then
   t=$(timer)
-  cmake -S . -B build-minimal -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=ON \
+  cmake -S . -B build-minimal -DCMAKE_BUILD_TYPE=None -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=ON -DLIMBER_BUILD_BENCH=OFF \
     -DLIMBER_WITH_X11=OFF -DLIMBER_WITH_WAYLAND=OFF -DLIMBER_WITH_DBUS=OFF -DLIMBER_WITH_PULSE=OFF
   cmake --build build-minimal -j"$jobs"
-  if ctest --test-dir build-minimal --output-on-failure; then
+  if LIMBER_TORTURE_KILLS=50 LIMBER_FLOOD_MB=20 ctest --test-dir build-minimal -j"$test_jobs" --output-on-failure; then
     report "minimal (no X11, Wayland, D-Bus, PulseAudio)" passed "$t"
   else
     report "minimal (no X11, Wayland, D-Bus, PulseAudio)" FAILED "$t"
@@ -70,7 +76,7 @@ if want asan; then
   # The package test packs and runs this tree's binaries, and the benchmark's figures mean
   # nothing here, but both run the programs: they are here for what the sanitizers see.
   ok=1
-  ctest --test-dir build-asan --output-on-failure || ok=0
+  ctest --test-dir build-asan -j"$test_jobs" --output-on-failure || ok=0
   for f in "$reports"/*; do
     [ -s "$f" ] || continue
     echo "FAIL a sanitizer reported ($f):" >&2
