@@ -71,20 +71,12 @@ std::vector<std::pair<std::string, DoseStep>> plan_from(const json& plan, const 
     return out;
 }
 
-// "3 of 4 breaks today · a 2-day streak": the result panel's line, from limberd's summary.
-wxString result_line(const protocol::SummaryReport& summary)
+// "3 of 4 breaks today · a 2-day streak": the result panel's line.
+wxString result_line(const TodayLine& today)
 {
-    int taken = 0;
-    int due = 0;
-    for (const DayFigures& d : summary.summary.week.days)
-        if (d.day == summary.today) {
-            taken = d.taken;
-            due = d.due;
-        }
-    const int streak = summary.summary.week.streak_days;
-    const wxString breaks = due > 0 ? wxString::Format(wxPLURAL("%d of %d break today", "%d of %d breaks today", due), taken, due)
-                                    : wxString(_("No break was due yet today"));
-    return breaks + "\n" + wxString::Format(wxPLURAL("Streak: %d day with a routine done", "Streak: %d days with a routine done", streak), streak);
+    const wxString breaks = today.due > 0 ? wxString::Format(wxPLURAL("%d of %d break today", "%d of %d breaks today", today.due), today.taken, today.due)
+                                          : wxString(_("No break was due yet today"));
+    return breaks + "\n" + wxString::Format(wxPLURAL("Streak: %d day with a routine done", "Streak: %d days with a routine done", today.streak_days), today.streak_days);
 }
 
 }  // namespace
@@ -176,59 +168,55 @@ void TrayApp::apply(const json& status)
 
 void TrayApp::apply(const protocol::StatusReport& status)
 {
-    last_status_ = status;
-    const bool was_call = view_.call;
+    const bool call_began = model_.apply(status);
     view_ = StatusView::from(status, &local_clock);
-    if (view_.call && !was_call) guide_.hush();  // a call began mid-sentence
+    if (call_began) guide_.hush();  // a call began mid-sentence
     refresh_icon();
-    offer_last_week(status);
+    offer_last_week();
 }
 
-void TrayApp::offer_last_week(const protocol::StatusReport& status)
+void TrayApp::offer_last_week()
 {
     // The first activity of a new week by limberd's calendar; at most once a week, even across
     // restarts of the tray (the week it was offered for is kept in the state directory).
-    if (status.schedule.activity != ActivityKind::Active) return;
-    const std::string& week = status.week;
-    if (week.empty() || week == week_checked_) return;
-    week_checked_ = week;
     const auto file = runtime_paths().state_dir / "weekly-summary-offered";
-    {
+    const auto week = model_.week_to_offer([&file] {
         std::ifstream in(file);
         std::string offered;
-        if (std::getline(in, offered) && offered == week) return;
-    }
+        std::getline(in, offered);
+        return offered;
+    });
+    if (!week) return;
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
-    std::ofstream(file, std::ios::trunc) << week << "\n";
-    WeekFigures previous;
-    try {
-        const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{week});
-        if (!r.ok) return;
-        previous = protocol::SummaryReport::from_json(r.result).summary.previous;
-    } catch (const ClientError& e) {
-        wxLogWarning("cannot read last week's summary: %s", e.what());
-        return;
-    } catch (const MessageError& e) {
-        wxLogWarning("cannot read last week's summary: %s", e.what());
-        return;
-    }
-    const int due = previous.due;
-    const int taken = previous.taken;
-    const long long active = previous.active.count();
-    if (due == 0 && active == 0) return;  // nothing to look back on: a new user, or a week off
-    wxString headline = due > 0 ? wxString::Format(_("%d%% of breaks taken (%d of %d)."), (taken * 100 + due / 2) / due, taken, due)
-                                : wxString::Format(_("%d h %02d min at the computer, and no break came due."),
-                                                   static_cast<int>(active / 3600), static_cast<int>(active / 60 % 60));
-    const int streak = previous.streak_days;
-    if (streak > 1) headline += " " + wxString::Format(_("A %d-day streak."), streak);
-    const std::string last_week = previous.week.to_string();
-    weekly_notice_ = std::make_unique<wxNotificationMessage>(_("Your last week with Limber"), headline);
-    weekly_notice_->AddAction(wxID_OK, _("Open summary"));
-    weekly_notice_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, last_week](wxCommandEvent&) { show_summary(last_week); });
-    weekly_notice_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, last_week](wxCommandEvent&) { show_summary(last_week); });
-    if (!weekly_notice_->Show(wxNotificationMessage::Timeout_Auto)) wxLogMessage("no notification service for last week's summary");
-    else wxLogMessage("offered last week's summary (%s)", last_week);
+    std::ofstream(file, std::ios::trunc) << *week << "\n";
+    link_->request(Verb::Summary, protocol::SummaryArgs{*week}, [this](const Outcome& o) {
+        if (!o.reply) {
+            wxLogWarning("cannot read last week's summary: %s", o.message());
+            return;
+        }
+        if (!o.ok()) return;
+        std::optional<WeekHeadline> h;
+        try {
+            h = TrayModel::headline(protocol::SummaryReport::from_json(o.reply->result).summary.previous);
+        } catch (const MessageError& e) {
+            wxLogWarning("cannot read last week's summary: %s", e.what());
+            return;
+        }
+        if (!h) return;  // nothing to look back on: a new user, or a week off
+        const long long active = h->active.count();
+        wxString headline = h->due > 0 ? wxString::Format(_("%d%% of breaks taken (%d of %d)."), h->percent_taken, h->taken, h->due)
+                                       : wxString::Format(_("%d h %02d min at the computer, and no break came due."),
+                                                          static_cast<int>(active / 3600), static_cast<int>(active / 60 % 60));
+        if (h->streak_days > 1) headline += " " + wxString::Format(_("A %d-day streak."), h->streak_days);
+        const std::string last_week = h->week;
+        weekly_notice_ = std::make_unique<wxNotificationMessage>(_("Your last week with Limber"), headline);
+        weekly_notice_->AddAction(wxID_OK, _("Open summary"));
+        weekly_notice_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, last_week](wxCommandEvent&) { show_summary(last_week); });
+        weekly_notice_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, last_week](wxCommandEvent&) { show_summary(last_week); });
+        if (!weekly_notice_->Show(wxNotificationMessage::Timeout_Auto)) wxLogMessage("no notification service for last week's summary");
+        else wxLogMessage("offered last week's summary (%s)", last_week);
+    });
 }
 
 void TrayApp::refresh_icon()
@@ -247,7 +235,7 @@ void TrayApp::refresh_icon()
 
 void TrayApp::on_connected(const json& status)
 {
-    ever_connected_ = true;
+    model_.connected();
     apply(status);
     last_icon_minute_ = -1;
     refresh_icon();
@@ -255,10 +243,8 @@ void TrayApp::on_connected(const json& status)
 
 void TrayApp::on_disconnected()
 {
-    // Started at login without systemd: bring the daemon up once; later losses are its own
-    // (systemd restarts it, or the user chooses "Start Limber").
-    if (!ever_connected_ && !tried_starting_ && show_.empty()) {
-        tried_starting_ = true;
+    // Started at login without systemd: bring the daemon up once (not for a window shown alone).
+    if (model_.disconnected(show_.empty())) {
         wxLogMessage("limberd is not running; starting it");
         start_daemon();
     }
@@ -269,8 +255,7 @@ void TrayApp::on_disconnected()
 
 void TrayApp::on_event(const protocol::PushedEvent& e)
 {
-    using Kind = protocol::PushedEvent::Kind;
-    if (e.kind == Kind::Status) {
+    if (e.kind == protocol::PushedEvent::Kind::Status) {
         const auto before = view_.look;
         apply(e.data);
         if (before != view_.look) {
@@ -279,33 +264,31 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
         }
         return;
     }
-    std::string routine;
-    std::string detail;
+    Reaction r;
     try {
-        routine = e.routine();
-        detail = e.detail();
+        r = TrayModel::react(e);
     } catch (const MessageError& m) {
         wxLogWarning("cannot read limberd's event: %s", m.what());
         return;
     }
-    if (e.kind == Kind::BreakDue) notify_due(routine, detail == "held");
-    else if (e.kind == Kind::Warning && notifications_) {
+    switch (r.offer) {
+    case Reaction::Offer::BreakDue: notify_due(r.routine, r.waited); break;
+    case Reaction::Offer::Warning:
+        if (!notifications_) break;
         notification_ = std::make_unique<wxNotificationMessage>(_("A break in a minute"),
-                                                                wxString::Format(_("Finish what you're doing; %s is next."), wxString::FromUTF8(routine_name(catalog_, routine))));
+                                                                wxString::Format(_("Finish what you're doing; %s is next."), wxString::FromUTF8(routine_name(catalog_, r.routine))));
         notification_->Show(60);
-    } else if (e.kind == Kind::BreakStarted || e.kind == Kind::Skipped || e.kind == Kind::AwayStarted || e.kind == Kind::DueCleared ||
-               e.kind == Kind::Paused || e.kind == Kind::Snoozed) {
-        withdraw_due();
+        break;
+    case Reaction::Offer::Withdraw: withdraw_due(); break;
+    case Reaction::Offer::Keep: break;
     }
-    if ((e.kind == Kind::BreakCompleted || e.kind == Kind::BreakStopped || (e.kind == Kind::Skipped && detail == "routine")) &&
-        popup_ && !popup_->reported_end())
-        popup_->ended_elsewhere();
+    if (r.end_routine && popup_ && !popup_->reported_end()) popup_->ended_elsewhere();
 }
 
 void TrayApp::notify_due(const std::string& routine, bool waited)
 {
     withdraw_due();
-    if (status_says(&protocol::StatusReport::sounds) && !view_.call) guide_.sound(Sound::BreakDue);
+    if (model_.sounds() && !model_.call()) guide_.sound(Sound::BreakDue);
     const std::string name = routine_name(catalog_, routine);
     if (notifications_) {
         const wxString length = wxString::FromUTF8(routine_length(catalog_, routine));
@@ -326,32 +309,25 @@ void TrayApp::notify_due(const std::string& routine, bool waited)
         wxLogWarning("no notification service answered; showing the break card");
     }
     // No notification service answered: our own card, which never takes the keyboard.
-    auto* card = new BreakCard(name, routine_length(catalog_, routine), (last_status_ && last_status_->schedule.snoozes_left > 0) || !connected(),
+    auto* card = new BreakCard(name, routine_length(catalog_, routine), model_.can_snooze(),
                                {[this, routine] { start_routine(routine); }, [this] { snooze(); }, [this] { skip(); }});
     card_ = card;
     card->ShowWithoutActivating();
 }
 
-bool TrayApp::status_says(bool protocol::StatusReport::*flag) const
-{
-    // limberd reads limber.toml (and follows its edits); the tray does what it last said.
-    return connected() && last_status_ && (*last_status_).*flag;
-}
-
 void TrayApp::on_cue(const limber::Cue& cue)
 {
     // During a call (or do not disturb) the routine goes on silently: the others would hear it.
-    if (view_.call) return;
-    guide_.cue(cue, status_says(&protocol::StatusReport::sounds), voice_here_ || status_says(&protocol::StatusReport::voice));
+    if (model_.call()) return;
+    guide_.cue(cue, model_.sounds(), voice_here_ || model_.voice());
 }
 
 bool TrayApp::offer_voice()
 {
     // Once: the first routine after the feature arrived, and only while the voice is off.
-    if (!connected() || status_says(&protocol::StatusReport::voice)) return false;
     const auto file = runtime_paths().state_dir / "voice-offered";
     std::error_code ec;
-    if (std::filesystem::exists(file, ec)) return false;
+    if (!model_.offer_voice(std::filesystem::exists(file, ec))) return false;
     std::filesystem::create_directories(file.parent_path(), ec);
     std::ofstream(file, std::ios::trunc) << "offered\n";
     return true;
@@ -371,24 +347,16 @@ void TrayApp::withdraw_due()
     if (card_) card_->Destroy();
 }
 
-bool TrayApp::command(Verb verb, protocol::Args args)
+void TrayApp::command(Verb verb, protocol::Args args)
 {
-    try {
-        const protocol::Reply r = link_->call(verb, std::move(args));
-        if (!r.ok) {
-            error(r.message);
-            return false;
-        }
+    link_->request(verb, std::move(args), [this](const Outcome& o) {
+        if (!o.ok()) return error(o.message());
         try {
-            if (const auto status = protocol::StatusReport::in_reply(r.result)) apply(*status);
+            if (const auto status = protocol::StatusReport::in_reply(o.reply->result)) apply(*status);
         } catch (const MessageError& e) {
             wxLogWarning("cannot read limberd's status: %s", e.what());
         }
-        return true;
-    } catch (const ClientError& e) {
-        error(e.what());
-        return false;
-    }
+    });
 }
 
 void TrayApp::error(const std::string& message)
@@ -404,13 +372,11 @@ void TrayApp::start_routine(const std::string& routine)
         popup_->Raise();
         return;
     }
-    try {
-        const protocol::Reply r = link_->call(Verb::Start, protocol::StartArgs{routine});
-        if (!r.ok) return error(r.message);
-        open_popup(r.result.value("routine", routine), r.result.value("plan", json::array()));
-    } catch (const ClientError& e) {
-        error(e.what());
-    }
+    link_->request(Verb::Start, protocol::StartArgs{routine}, [this, routine](const Outcome& o) {
+        if (!o.ok()) return error(o.message());
+        if (popup_) return popup_->Raise();  // asked twice before the first reply came
+        open_popup(o.reply->result.value("routine", routine), o.reply->result.value("plan", json::array()));
+    });
 }
 
 void TrayApp::open_popup(const std::string& routine, const json& plan)
@@ -436,18 +402,17 @@ void TrayApp::open_popup(const std::string& routine, const json& plan)
          [this](const limber::Cue& c) { on_cue(c); },
          [this] { return offer_voice(); },
          [this] { enable_voice(); },
-         [this]() -> std::string {
-             if (!connected()) return "";
-             try {
-                 const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{""});
-                 if (!r.ok) return "";
-                 return result_line(protocol::SummaryReport::from_json(r.result)).utf8_string();
-             } catch (const ClientError&) {
-                 return "";
-             } catch (const MessageError& e) {
-                 wxLogWarning("cannot read limberd's summary: %s", e.what());
-                 return "";
-             }
+         [this](std::function<void(const std::string&)> deliver) {
+             // After the routine's own finish, on the same line to limberd: today counts it.
+             if (!connected()) return;
+             link_->request(Verb::Summary, protocol::SummaryArgs{""}, [deliver = std::move(deliver)](const Outcome& o) {
+                 if (!o.ok()) return;
+                 try {
+                     deliver(result_line(TrayModel::today(protocol::SummaryReport::from_json(o.reply->result))).utf8_string());
+                 } catch (const MessageError& e) {
+                     wxLogWarning("cannot read limberd's summary: %s", e.what());
+                 }
+             });
          }});
     popup_ = popup;
     popup->ShowWithoutActivating();
@@ -467,16 +432,23 @@ void TrayApp::show_summary(const std::string& week)
         return;
     }
     auto* w = new SummaryWindow(
-        [this](const std::string& week) {
-            const protocol::Reply r = link_->call(Verb::Summary, protocol::SummaryArgs{week});
-            if (!r.ok) throw std::runtime_error(r.message);
-            return protocol::SummaryReport::from_json(r.result);
+        [this](const std::string& week, SummaryWindow& window) {
+            link_->request(Verb::Summary, protocol::SummaryArgs{week}, for_window(&window, [](SummaryWindow& w, const Outcome& o) {
+                if (!o.ok()) return w.show_error(o.message());
+                try {
+                    w.show_report(protocol::SummaryReport::from_json(o.reply->result));
+                } catch (const MessageError& e) {
+                    w.show_error(e.what());
+                }
+            }));
         },
         [this](const std::string& id) { return routine_name(catalog_, id); },
-        [this](const std::string& from, const std::string& to, bool csv) {
-            const protocol::Reply r = link_->call(Verb::Export, protocol::ExportArgs{from, to, csv ? protocol::ExportFormat::Csv : protocol::ExportFormat::Json});
-            if (!r.ok) throw std::runtime_error(r.message);
-            return r.result.value("content", std::string{});
+        [this](const std::string& from, const std::string& to, bool csv, const std::string& path, SummaryWindow& window) {
+            link_->request(Verb::Export, protocol::ExportArgs{from, to, csv ? protocol::ExportFormat::Csv : protocol::ExportFormat::Json},
+                           for_window(&window, [path](SummaryWindow& w, const Outcome& o) {
+                               if (!o.ok()) return w.export_failed(o.message());
+                               w.save_export(path, o.reply->result.value("content", std::string{}));
+                           }));
         });
     summary_ = w;
     w->show_week(week);

@@ -6,6 +6,7 @@
 #include "limber/catalog.hpp"
 #include "limber/cues.hpp"
 #include "guide.hpp"
+#include "model/tray_model.hpp"
 #include "status_view.hpp"
 
 #include <wx/app.h>
@@ -51,7 +52,7 @@ public:
     [[nodiscard]] const StatusView& view() const { return view_; }
     [[nodiscard]] const Catalog& catalog() const { return catalog_; }
     [[nodiscard]] DaemonLink& link() { return *link_; }
-    [[nodiscard]] bool connected() const { return view_.look != StatusView::Look::NotRunning; }
+    [[nodiscard]] bool connected() const { return model_.running(); }
 
 private:
     void on_connected(const nlohmann::json& status);
@@ -64,17 +65,16 @@ private:
     // `waited`: the break was held by smart pause and is offered now that the user is free.
     void notify_due(const std::string& routine, bool waited = false);
     // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
-    void offer_last_week(const protocol::StatusReport& status);
+    void offer_last_week();
     void withdraw_due();
-    // Whether limberd's last status says `flag` (sounds, voice) is on.
-    [[nodiscard]] bool status_says(bool protocol::StatusReport::*flag) const;
     // A moment of a routine: its sound, and its words when spoken guidance is on.
     void on_cue(const limber::Cue& cue);
     // The popup's one-time "Guide me by voice": whether to offer it, and saying yes.
     bool offer_voice();
     void enable_voice();
     void open_popup(const std::string& routine, const nlohmann::json& plan);
-    bool command(protocol::Verb verb, protocol::Args args = {});
+    // Sends a command; its status (when the reply carries one) is applied, its refusal shown.
+    void command(protocol::Verb verb, protocol::Args args = {});
     void error(const std::string& message);
 
     Catalog catalog_;
@@ -88,9 +88,8 @@ private:
     std::unique_ptr<wxNotificationMessage> weekly_notice_;
     Guide guide_{catalog_};
     bool voice_here_ = false;  // turned on from the popup, before limberd has read the file
-    std::string week_checked_;  // the week offer_last_week last looked at
+    TrayModel model_;
     StatusView view_ = StatusView::not_running();
-    std::optional<protocol::StatusReport> last_status_;
     wxTimer minute_;  // the ring moves at most once a minute
     std::string socket_;
     std::string show_;  // --show: open this window at start (screenshots, tests)
@@ -100,8 +99,6 @@ private:
     class ModalStack;
     std::unique_ptr<ModalStack> modal_;
     bool quitting_ = false;
-    bool ever_connected_ = false;
-    bool tried_starting_ = false;
     int last_icon_minute_ = -1;
     StatusView::Look last_icon_look_ = StatusView::Look::NotRunning;
     std::string last_icon_tooltip_;

@@ -7,7 +7,10 @@ namespace limber::tray {
 using namespace std::chrono_literals;
 
 DaemonLink::DaemonLink(std::filesystem::path socket, Handlers handlers)
-    : socket_(std::move(socket)), handlers_(std::move(handlers))
+    : socket_(std::move(socket)), handlers_(std::move(handlers)),
+      requests_(socket_, [](std::function<void()> f) {
+          if (wxTheApp) wxTheApp->CallAfter(std::move(f));
+      })
 {
 }
 
@@ -79,24 +82,9 @@ void DaemonLink::follow()
     }
 }
 
-protocol::Reply DaemonLink::call(protocol::Verb verb, protocol::Args args)
+void DaemonLink::request(protocol::Verb verb, protocol::Args args, Requests::Done done)
 {
-    for (int attempt = 0; attempt < 2; ++attempt) {
-        try {
-            if (!commands_) {
-                commands_.emplace(socket_, 3s);
-                commands_->call(protocol::Verb::Hello, protocol::HelloArgs{"limber-tray-commands"});
-            }
-            return commands_->call(verb, args);
-        } catch (const DaemonNotRunning&) {
-            commands_.reset();
-            throw;
-        } catch (const ClientError&) {
-            commands_.reset();  // the daemon restarted since: one fresh connection, then give up
-            if (attempt == 1) throw;
-        }
-    }
-    throw ClientError("unreachable");
+    requests_.send(verb, std::move(args), std::move(done));
 }
 
 }  // namespace limber::tray

@@ -1,8 +1,12 @@
 // The tray's line to limberd: a thread that follows the daemon's pushed events (and
-// reconnects with backoff when it restarts), and commands sent from the GUI thread.
+// reconnects with backoff when it restarts), and requests from the GUI thread that never
+// block it: their replies come back to the GUI thread (model/requests.hpp).
 #pragma once
 
 #include "client/client.hpp"
+#include "model/requests.hpp"
+
+#include <wx/weakref.h>
 
 #include <atomic>
 #include <condition_variable>
@@ -26,8 +30,9 @@ public:
     ~DaemonLink();
 
     void start();
-    // A command from the GUI thread. Throws ClientError (DaemonNotRunning when it is down).
-    protocol::Reply call(protocol::Verb verb, protocol::Args args = {});
+    // A request from the GUI thread; returns at once, and `done` runs on the GUI thread with
+    // the reply or why there is none.
+    void request(protocol::Verb verb, protocol::Args args, Requests::Done done = {});
     [[nodiscard]] const std::filesystem::path& socket() const { return socket_; }
     // Try to connect now rather than at the end of the backoff.
     void nudge();
@@ -44,8 +49,18 @@ private:
     std::condition_variable wake_;
     bool nudged_ = false;
     Client* following_ = nullptr;  // guarded by mutex_, for interrupt() on shutdown
-    std::optional<Client> commands_;
+    Requests requests_;
     std::shared_ptr<std::atomic<bool>> alive_ = std::make_shared<std::atomic<bool>>(true);
 };
+
+// A reply meant for a window: it reaches `f` only while the window is still there (a window
+// closed while its request was on the way is not touched).
+template <class Window, class F>
+Requests::Done for_window(Window* window, F f)
+{
+    return [ref = wxWeakRef<Window>(window), f = std::move(f)](const Outcome& outcome) mutable {
+        if (Window* w = ref.get()) f(*w, outcome);
+    };
+}
 
 }  // namespace limber::tray

@@ -1,5 +1,7 @@
 #include "routine_popup.hpp"
 
+#include <wx/weakref.h>
+
 #include "accessible.hpp"
 #include "i18n.hpp"
 #include "style.hpp"
@@ -461,13 +463,15 @@ void RoutinePopup::finish(bool completed, const std::string& why)
     progress_->SetValue(progress_->GetRange());
     wxString result = completed ? _("Well done. Back to it, a little looser.") : _("Stopped. Another time.");
     result += "\n" + wxString::Format(_("Time: %d min %02d s"), static_cast<int>(elapsed_.count() / 60), static_cast<int>(elapsed_.count() % 60));
-    if (callbacks_.result_line) {
-        const std::string line = callbacks_.result_line();
-        if (!line.empty()) result += "\n" + u8(line);
-    }
     finished_text_->SetLabel(result);
     cue_->SetLabel("");
     set_mode(Mode::Finished);
+    if (callbacks_.result_line)
+        callbacks_.result_line([self = wxWeakRef<RoutinePopup>(this), result](const std::string& line) {
+            if (!self || line.empty()) return;
+            self->finished_text_->SetLabel(result + "\n" + u8(line));
+            self->fit();
+        });
 }
 
 void RoutinePopup::ended_elsewhere()

@@ -38,8 +38,9 @@ public:
         // Whether to offer spoken guidance (once), and what to do when the user takes it.
         std::function<bool()> offer_voice;
         std::function<void()> enable_voice;
-        // A line for the result panel once the routine is done ("Streak: 3 days"), or empty.
-        std::function<std::string()> result_line;
+        // Asks for a line for the result panel once the routine is done ("Streak: 3 days"):
+        // given to `deliver` when it comes (the panel shows without it meanwhile), or never.
+        std::function<void(std::function<void(const std::string&)> deliver)> result_line;
     };
 
     RoutinePopup(const Catalog& catalog, const std::string& routine_name,

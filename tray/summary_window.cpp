@@ -101,16 +101,18 @@ SummaryWindow::SummaryWindow(Fetch fetch, std::function<std::string(const std::s
     root->SetSizer(box);
 }
 
-void SummaryWindow::show_week(const std::string& week)
+void SummaryWindow::show_week(const std::string& week) { fetch_(week, *this); }
+
+void SummaryWindow::show_error(const std::string& message)
 {
-    try {
-        data_ = fetch_(week);
-    } catch (const std::exception& e) {
-        title_->SetLabel(_("Summary unavailable"));
-        headline_->SetLabel("");
-        changes_->SetLabel(wxString::FromUTF8(e.what()));
-        return;
-    }
+    title_->SetLabel(_("Summary unavailable"));
+    headline_->SetLabel("");
+    changes_->SetLabel(wxString::FromUTF8(message));
+}
+
+void SummaryWindow::show_report(protocol::SummaryReport report)
+{
+    data_ = std::move(report);
     const WeekFigures& w = data_->summary.week;
     const WeekFigures& p = data_->summary.previous;
     week_ = w.week.to_string();
@@ -205,14 +207,16 @@ void SummaryWindow::export_week(bool csv)
                         wxString::Format("limber-%s.%s", week_, csv ? "csv" : "json"),
                         csv ? _("CSV files (*.csv)|*.csv") : _("JSON files (*.json)|*.json"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
-    const std::string path = dialog.GetPath().utf8_string();
-    std::string content;
-    try {
-        content = export_(from, to, csv);
-    } catch (const std::exception& e) {
-        message_box(wxString::FromUTF8(e.what()), _("Export failed"), wxOK | wxICON_ERROR, this);
-        return;
-    }
+    export_(from, to, csv, dialog.GetPath().utf8_string(), *this);
+}
+
+void SummaryWindow::export_failed(const std::string& message)
+{
+    message_box(wxString::FromUTF8(message), _("Export failed"), wxOK | wxICON_ERROR, this);
+}
+
+void SummaryWindow::save_export(const std::string& path, const std::string& content)
+{
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << content;
     out.close();
