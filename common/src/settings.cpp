@@ -2,6 +2,7 @@
 
 #include "limber/catalog.hpp"
 #include "limber/duration.hpp"
+#include "limber/settings_schema.hpp"
 #include "toml_reader.hpp"
 
 #include <algorithm>
@@ -12,8 +13,6 @@ namespace {
 using detail::TomlSection;
 using namespace std::chrono_literals;
 using LocalNs = std::chrono::local_time<std::chrono::nanoseconds>;
-
-constexpr std::array<const char*, 7> day_keys{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
 
 // "09:00-12:30, 13:30-18:00" or "off".
 std::vector<DaySpan> parse_spans(TomlSection& s, const std::string& key, const std::string& text)
@@ -57,73 +56,92 @@ void check_routine(TomlSection& s, const std::string& key, const std::string& id
     }
 }
 
+// One key, by its type and limits in the schema; absent, the value stays as it is (the default).
+void read_key(TomlSection& s, const SettingKey& k, Settings& st, const Catalog& catalog)
+{
+    const std::string key(k.key);
+    switch (k.type) {
+    case SettingType::boolean:
+        if (auto v = s.optional_boolean(key)) k.set(st, *v);
+        break;
+    case SettingType::integer:
+        if (auto v = s.optional_integer(key, k.min, k.max)) k.set(st, *v);
+        break;
+    case SettingType::duration:
+        if (auto v = s.optional_duration(key, k.min_duration(), k.max_duration())) k.set(st, *v);
+        break;
+    case SettingType::routine:
+        if (auto r = s.optional_string(key)) {
+            check_routine(s, key, *r, catalog);
+            k.set(st, *r);
+        }
+        break;
+    case SettingType::time_of_day:
+        if (auto t = s.optional_time_of_day(key)) {
+            if (*t >= 24h) s.fail(key, "must be before 24:00");
+            k.set(st, *t);
+        }
+        break;
+    case SettingType::day_spans:
+        if (auto text = s.optional_string(key)) k.set(st, parse_spans(s, key, *text));
+        break;
+    case SettingType::names:
+        if (auto names = s.optional_string_list(key)) {
+            for (const std::string& a : *names)
+                if (a.empty() || std::any_of(a.begin(), a.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
+                    s.fail(key, "\"" + a + "\" is not a window class or process name");
+            k.set(st, *names);
+        }
+        break;
+    }
+    // Checked whether or not the key is written: the default may not fit the other key's value.
+    if (!k.shorter_than.empty()) {
+        const SettingKey& other = setting(k.section, k.shorter_than);
+        const Seconds limit = std::get<Seconds>(other.get(st));
+        if (std::get<Seconds>(k.get(st)) >= limit)
+            s.fail(key, "must be shorter than " + other.dotted() + " (" + format_duration(limit) + ")");
+    }
+}
+
+// The days of the week, read as one in weekday order (Sunday first), then checked together: a
+// night shift must be over before the next day's first span starts.
+void read_week(TomlSection& w, const std::array<const SettingKey*, 7>& week, Settings& st, const Catalog& catalog)
+{
+    for (const SettingKey* k : week) read_key(w, *k, st, catalog);
+    // Only a day written in the file can run past midnight, so its key is there to name.
+    const auto spans = [&](std::size_t d) { return std::get<std::vector<DaySpan>>(week[d % week.size()]->get(st)); };
+    for (std::size_t d = 0; d < week.size(); ++d) {
+        const auto today = spans(d);
+        const auto next = spans(d + 1);
+        if (today.empty() || !today.back().overnight() || next.empty() || next.front().start >= today.back().end - 24h) continue;
+        w.fail(std::string(week[d]->key), "\"" + format_spans({today.back()}) + "\" runs into " +
+                                              std::string(week[(d + 1) % week.size()]->key) + "'s \"" +
+                                              format_spans({next.front()}) + "\"");
+    }
+}
+
+// Each section of the schema in turn, its keys in the schema's order.
 Settings read_settings(const toml::table& doc, const std::string& name, const Catalog& catalog)
 {
     Settings st;
     TomlSection top(doc, name, "");
-    if (auto b = top.optional_section("breaks")) {
-        st.every = b->optional_duration("every", 1s, 8h).value_or(st.every);
-        st.warn_before = b->optional_duration("warn_before", 0s, 1h).value_or(st.warn_before);
-        if (st.warn_before >= st.every)
-            b->fail("warn_before", "must be shorter than breaks.every (" + format_duration(st.every) + ")");
-        if (auto r = b->optional_string("routine")) {
-            check_routine(*b, "routine", *r, catalog);
-            st.routine = *r;
+    for (const SettingSection& section : settings_sections()) {
+        auto s = top.optional_section(std::string(section.name));
+        if (!s) continue;
+        std::array<const SettingKey*, 7> week{};
+        for (const SettingKey& k : settings_schema())
+            if (k.section == section.name && k.type == SettingType::day_spans) week.at(static_cast<std::size_t>(k.weekday)) = &k;
+        bool week_read = false;
+        for (const SettingKey& k : settings_schema()) {
+            if (k.section != section.name) continue;
+            if (k.type != SettingType::day_spans) {
+                read_key(*s, k, st, catalog);
+            } else if (!week_read) {
+                read_week(*s, week, st, catalog);
+                week_read = true;
+            }
         }
-        st.snooze = b->optional_duration("snooze", 1s, 2h).value_or(st.snooze);
-        st.max_snoozes = static_cast<int>(b->optional_integer("max_snoozes", 0, 10).value_or(st.max_snoozes));
-        b->reject_unknown_keys();
-    }
-    if (auto i = top.optional_section("idle")) {
-        st.natural_break = i->optional_duration("natural_break", 1s, 2h).value_or(st.natural_break);
-        st.idle_counts_as_sitting = i->optional_boolean("idle_counts_as_sitting").value_or(st.idle_counts_as_sitting);
-        i->reject_unknown_keys();
-    }
-    if (auto w = top.optional_section("working_hours")) {
-        st.working_hours.enabled = w->optional_boolean("enabled").value_or(true);
-        for (std::size_t d = 0; d < day_keys.size(); ++d)
-            if (auto text = w->optional_string(day_keys[d])) st.working_hours.days[d] = parse_spans(*w, day_keys[d], *text);
-        // A night shift must be over before the next day's first span starts. Only a day written
-        // in the file can run past midnight, so its key is there to name.
-        for (std::size_t d = 0; d < day_keys.size(); ++d) {
-            const auto& today = st.working_hours.days[d];
-            const auto& next = st.working_hours.days[(d + 1) % day_keys.size()];
-            if (today.empty() || !today.back().overnight() || next.empty() || next.front().start >= today.back().end - 24h) continue;
-            w->fail(day_keys[d], "\"" + format_spans({today.back()}) + "\" runs into " + day_keys[(d + 1) % day_keys.size()] +
-                                     "'s \"" + format_spans({next.front()}) + "\"");
-        }
-        w->reject_unknown_keys();
-    }
-    if (auto d = top.optional_section("daily_routine")) {
-        st.daily.enabled = d->optional_boolean("enabled").value_or(st.daily.enabled);
-        if (auto r = d->optional_string("routine")) {
-            check_routine(*d, "routine", *r, catalog);
-            st.daily.routine = *r;
-        }
-        st.daily.at = d->optional_time_of_day("at").value_or(st.daily.at);
-        if (st.daily.at >= 24h) d->fail("at", "must be before 24:00");
-        d->reject_unknown_keys();
-    }
-    if (auto so = top.optional_section("sounds")) {
-        st.sounds = so->optional_boolean("enabled").value_or(st.sounds);
-        st.voice = so->optional_boolean("voice").value_or(st.voice);
-        so->reject_unknown_keys();
-    }
-    if (auto sp = top.optional_section("smart_pause")) {
-        SmartPause& p = st.smart_pause;
-        p.fullscreen = sp->optional_boolean("fullscreen").value_or(p.fullscreen);
-        p.inhibitors = sp->optional_boolean("inhibitors").value_or(p.inhibitors);
-        p.camera = sp->optional_boolean("camera").value_or(p.camera);
-        p.microphone = sp->optional_boolean("microphone").value_or(p.microphone);
-        p.dnd = sp->optional_boolean("do_not_disturb").value_or(p.dnd);
-        if (auto apps = sp->optional_string_list("apps")) {
-            for (const std::string& a : *apps)
-                if (a.empty() || std::any_of(a.begin(), a.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
-                    sp->fail("apps", "\"" + a + "\" is not a window class or process name");
-            p.apps = *apps;
-        }
-        p.grace = sp->optional_duration("grace", 0s, 1h).value_or(p.grace);
-        sp->reject_unknown_keys();
+        s->reject_unknown_keys();
     }
     top.reject_unknown_keys();
     if (!catalog.find_routine(st.routine)) top.fail("breaks", "the default routine \"" + st.routine + "\" is not in the catalog");
