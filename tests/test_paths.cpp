@@ -24,6 +24,7 @@ TEST_CASE("user files follow the XDG base-directory variables")
                                                  {"XDG_STATE_HOME", "/x/state"},
                                                  {"XDG_RUNTIME_DIR", "/run/user/1000"}}),
                                          "/usr/bin/limberd");
+    CHECK(p.config_home == "/x/config");
     CHECK(p.settings() == "/x/config/limber/limber.toml");
     CHECK(p.database() == "/x/data/limber/limber.db");
     CHECK(p.state_dir == "/x/state/limber");
@@ -35,6 +36,7 @@ TEST_CASE("without XDG variables the spec's defaults under HOME apply; relative 
 {
     const auto p = limber::resolve_paths(env_of({{"HOME", "/home/u"}, {"XDG_CONFIG_HOME", "relative/dir"}}),
                                          "/work/build/bin/limberd");
+    CHECK(p.config_home == "/home/u/.config");
     CHECK(p.settings() == "/home/u/.config/limber/limber.toml");
     CHECK(p.database() == "/home/u/.local/share/limber/limber.db");
     CHECK(p.state_dir == "/home/u/.local/state/limber");

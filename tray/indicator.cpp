@@ -1,6 +1,7 @@
 #include "indicator.hpp"
 
 #include "app.hpp"
+#include "client/runtime.hpp"
 #include "icon_painter.hpp"
 #include "tray_icon.hpp"
 
@@ -100,13 +101,9 @@ const char* look_name(StatusView::Look look)
 // the rest.
 const char* status_of(const StatusView& view) { return view.look == StatusView::Look::Due ? "NeedsAttention" : "Active"; }
 
-// Where the icon files go: the runtime directory is private to the user and emptied at logout.
-fs::path icon_dir()
-{
-    const char* run = std::getenv("XDG_RUNTIME_DIR");
-    const fs::path base = run && *run ? fs::path(run) : fs::temp_directory_path() / ("limber-" + std::to_string(getuid()));
-    return base / "limber" / "icons";
-}
+// Where the icon files go: Limber's runtime directory, private to the user and emptied at
+// logout (without one, the fallback every Limber program uses for it).
+fs::path icon_dir() { return runtime_paths().runtime_dir / "icons"; }
 
 // One (iiay) of IconPixmap: width, height and ARGB32 pixels in network byte order, which
 // hosts without access to our icon files (a sandbox, another machine) draw from.

@@ -7,6 +7,7 @@
 #include "limber/duration.hpp"
 #include "limber/error.hpp"
 #include "limber/settings_edit.hpp"
+#include "client/runtime.hpp"
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -74,14 +75,6 @@ std::string read_file(const std::filesystem::path& file)
     return text.str();
 }
 
-std::filesystem::path config_home()
-{
-    const char* xdg = std::getenv("XDG_CONFIG_HOME");
-    if (xdg && *xdg == '/') return xdg;
-    const char* home = std::getenv("HOME");
-    return std::filesystem::path(home ? home : "") / ".config";
-}
-
 // The entry a package installs in $XDG_CONFIG_DIRS (default /etc/xdg), if any.
 std::optional<std::filesystem::path> system_autostart()
 {
@@ -126,7 +119,7 @@ std::string autostart_entry(bool enabled)
 
 }  // namespace
 
-std::filesystem::path autostart_file() { return config_home() / "autostart" / "limber-tray.desktop"; }
+std::filesystem::path autostart_file() { return runtime_paths().config_home / "autostart" / "limber-tray.desktop"; }
 
 bool autostart_enabled()
 {

@@ -21,7 +21,8 @@ Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executabl
     Paths p;
     if (auto d = env("LIMBER_DATA_DIR"); d && !d->empty()) p.data_dir = *d;
     else p.data_dir = (executable.parent_path() / ".." / "share" / "limber").lexically_normal();
-    p.config_dir = base_dir(env, "XDG_CONFIG_HOME", ".config") / "limber";
+    p.config_home = base_dir(env, "XDG_CONFIG_HOME", ".config");
+    p.config_dir = p.config_home / "limber";
     p.user_data_dir = base_dir(env, "XDG_DATA_HOME", ".local/share") / "limber";
     p.state_dir = base_dir(env, "XDG_STATE_HOME", ".local/state") / "limber";
     if (auto r = env("XDG_RUNTIME_DIR"); r && !r->empty() && std::filesystem::path(*r).is_absolute())

@@ -13,6 +13,7 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
 
 struct Paths {
     std::filesystem::path data_dir;     // shipped catalog and defaults (share/limber)
+    std::filesystem::path config_home;  // $XDG_CONFIG_HOME (autostart/ holds login entries)
     std::filesystem::path config_dir;   // $XDG_CONFIG_HOME/limber
     std::filesystem::path user_data_dir;  // $XDG_DATA_HOME/limber
     std::filesystem::path state_dir;    // $XDG_STATE_HOME/limber
