@@ -337,7 +337,7 @@ void TrayApp::enable_voice()
 {
     voice_here_ = true;
     const Paths paths = runtime_paths();
-    if (!save_setting(paths, catalog_, "sounds", "voice", "true"))
+    if (!save_setting(paths, catalog_, setting("sounds", "voice"), true))
         wxLogWarning("could not save voice = true in %s", paths.settings().string());
 }
 

@@ -7,6 +7,7 @@
 #include "limber/duration.hpp"
 #include "limber/error.hpp"
 #include "limber/settings_edit.hpp"
+#include "limber/settings_schema.hpp"
 #include "client/runtime.hpp"
 
 #include <wx/button.h>
@@ -19,8 +20,10 @@
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace limber::tray {
@@ -32,14 +35,15 @@ using namespace std::chrono_literals;
 // shift reads "22:00-06:00".
 wxString spans_text(const std::vector<DaySpan>& spans) { return wxString::FromUTF8(format_spans(spans)); }
 
-std::string in_quotes(const std::string& s)
+// A spin control over [lo, hi] `unit`s, the range the window offers, kept within the key's
+// limits so that it never offers what limber.toml does not take.
+wxSpinCtrl* spin_for(wxWindow* parent, const SettingKey& key, std::chrono::seconds unit, int lo, int hi, std::chrono::seconds value)
 {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
-    }
-    return out + "\"";
+    const auto u = unit.count();
+    lo = std::max(lo, static_cast<int>((key.min + u - 1) / u));
+    hi = std::min(hi, static_cast<int>(key.max / u));
+    return new wxSpinCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, lo, hi,
+                          static_cast<int>(value.count() / u));
 }
 
 // "zoom, obs" as the list it is, and back.
@@ -58,13 +62,6 @@ wxString app_text(const std::vector<std::string>& apps)
     wxString out;
     for (const auto& a : apps) out += (out.empty() ? "" : ", ") + wxString::FromUTF8(a);
     return out;
-}
-
-std::string toml_list(const std::vector<std::string>& items)
-{
-    std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + in_quotes(items[i]);
-    return out + "]";
 }
 
 std::string read_file(const std::filesystem::path& file)
@@ -160,25 +157,26 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
         grid->Add(c);
         return c;
     };
-    auto minutes = [&](std::chrono::seconds v, int lo, int hi) {
-        return new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, lo, hi,
-                              static_cast<int>(v.count() / 60));
+    // A duration in whole minutes, over a range that suits a spin control, within the key's limits.
+    auto minutes = [&](const char* section, const char* key, std::chrono::seconds v, int lo, int hi) {
+        return spin_for(this, setting(section, key), 60s, lo, hi, v);
     };
 
     column(_("Breaks"));
-    every_ = minutes(settings_.every, 5, 240);
+    every_ = minutes("breaks", "every", settings_.every, 5, 240);
     row(_("Break after (minutes of sitting)"), every_);
-    warn_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 600,
-                           static_cast<int>(settings_.warn_before.count()));
+    warn_ = spin_for(this, setting("breaks", "warn_before"), 1s, 0, 600, settings_.warn_before);
     row(_("Heads-up before (seconds, 0 = none)"), warn_);
     routine_ = new wxChoice(this, wxID_ANY);
     for (const auto& r : catalog_.routines) routine_->Append(wxString::FromUTF8(r.name));
     row(_("Routine for a break"), routine_);
-    snooze_ = minutes(settings_.snooze, 1, 60);
+    snooze_ = minutes("breaks", "snooze", settings_.snooze, 1, 60);
     row(_("Snooze for (minutes)"), snooze_);
-    max_snoozes_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, 0, 10, settings_.max_snoozes);
+    const SettingKey& max_snoozes = setting("breaks", "max_snoozes");
+    max_snoozes_ = new wxSpinCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
+                                  static_cast<int>(max_snoozes.min), static_cast<int>(max_snoozes.max), settings_.max_snoozes);
     row(_("Snoozes in a row"), max_snoozes_);
-    natural_ = minutes(settings_.natural_break, 1, 60);
+    natural_ = minutes("idle", "natural_break", settings_.natural_break, 1, 60);
     row(_("Away this long is a break (minutes)"), natural_);
     idle_counts_ = check(_("Short pauses (reading) count as sitting"), settings_.idle_counts_as_sitting);
     daily_on_ = check(_("A longer routine once a day"), settings_.daily.enabled);
@@ -230,7 +228,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     hold_apps_ = new wxTextCtrl(this, wxID_ANY, app_text(sp.apps));
     hold_apps_->SetHint(_("zoom, obs"));
     row(_("These apps run"), hold_apps_);
-    grace_ = minutes(sp.grace, 0, 60);
+    grace_ = minutes("smart_pause", "grace", sp.grace, 0, 60);
     row(_("Offer it after (min)"), grace_);
 
     box->Add(columns, 1, wxEXPAND);
@@ -269,37 +267,18 @@ bool SettingsDialog::save()
     std::error_code exists_ec;
     const bool existing = std::filesystem::exists(file_, exists_ec);
     std::string text = existing ? read_file(file_) : format_settings(settings_);
-    const auto put = [&](const char* section, const char* key, const std::string& before, const std::string& after) {
-        if (after != before) text = set_setting(std::move(text), section, key, after);
-    };
-    const auto duration = [](auto d) { return in_quotes(format_duration(std::chrono::duration_cast<std::chrono::seconds>(d))); };
-    const auto boolean = [](bool b) { return std::string(b ? "true" : "false"); };
-    const Settings& o = settings_;
-    put("breaks", "every", duration(o.every), duration(s.every));
-    put("breaks", "warn_before", duration(o.warn_before), duration(s.warn_before));
-    put("breaks", "routine", in_quotes(o.routine), in_quotes(s.routine));
-    put("breaks", "snooze", duration(o.snooze), duration(s.snooze));
-    put("breaks", "max_snoozes", std::to_string(o.max_snoozes), std::to_string(s.max_snoozes));
-    put("idle", "natural_break", duration(o.natural_break), duration(s.natural_break));
-    put("idle", "idle_counts_as_sitting", boolean(o.idle_counts_as_sitting), boolean(s.idle_counts_as_sitting));
-    put("working_hours", "enabled", boolean(o.working_hours.enabled), boolean(s.working_hours.enabled));
-    static const char* const keys[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    for (std::size_t i = 0; i < 7; ++i)
-        put("working_hours", keys[i], in_quotes(spans_text(o.working_hours.days[(i + 1) % 7]).ToStdString()),
-            in_quotes(days_[i]->GetValue().Trim().Trim(false).ToStdString()));
-    put("daily_routine", "enabled", boolean(o.daily.enabled), boolean(s.daily.enabled));
-    put("daily_routine", "routine", in_quotes(o.daily.routine), in_quotes(s.daily.routine));
-    put("daily_routine", "at", in_quotes(format_time_of_day(o.daily.at)), in_quotes(daily_at_->GetValue().Trim().Trim(false).ToStdString()));
-    put("sounds", "enabled", boolean(o.sounds), boolean(s.sounds));
-    put("sounds", "voice", boolean(o.voice), boolean(s.voice));
-    const SmartPause &op = o.smart_pause, &sp = s.smart_pause;
-    put("smart_pause", "camera", boolean(op.camera), boolean(sp.camera));
-    put("smart_pause", "microphone", boolean(op.microphone), boolean(sp.microphone));
-    put("smart_pause", "fullscreen", boolean(op.fullscreen), boolean(sp.fullscreen));
-    put("smart_pause", "inhibitors", boolean(op.inhibitors), boolean(sp.inhibitors));
-    put("smart_pause", "do_not_disturb", boolean(op.dnd), boolean(sp.dnd));
-    put("smart_pause", "apps", toml_list(op.apps), toml_list(sp.apps));
-    put("smart_pause", "grace", duration(op.grace), duration(sp.grace));
+    // The hours and the daily time go in as typed, for the reader below to check.
+    const auto as_typed = [](const wxTextCtrl* field) { return toml_string(field->GetValue().Trim().Trim(false).ToStdString()); };
+    std::map<const SettingKey*, std::string> typed;
+    for (const SettingKey& k : settings_schema())  // days_ runs Monday to Sunday
+        if (k.type == SettingType::day_spans) typed[&k] = as_typed(days_[static_cast<std::size_t>((k.weekday + 6) % 7)]);
+    typed[&setting("daily_routine", "at")] = as_typed(daily_at_);
+    for (const SettingKey& k : settings_schema()) {
+        const std::string before = format_setting(k, settings_);
+        const auto written = typed.find(&k);
+        const std::string after = written != typed.end() ? written->second : format_setting(k, s);
+        if (after != before) text = set_setting(std::move(text), std::string(k.section), std::string(k.key), after);
+    }
     // Hours and the daily time are checked by the same reader limberd uses: read the text
     // back, and only then save it.
     try {
@@ -331,7 +310,7 @@ std::string write_whole(const std::filesystem::path& file, const std::string& te
     return {};
 }
 
-bool save_setting(const Paths& paths, const Catalog& catalog, const char* section, const char* key, const std::string& value)
+bool save_setting(const Paths& paths, const Catalog& catalog, const SettingKey& key, const SettingValue& value)
 {
     std::error_code ec;
     std::string text;
@@ -346,11 +325,11 @@ bool save_setting(const Paths& paths, const Catalog& catalog, const char* sectio
         }
         text = format_settings(defaults);
     }
-    text = set_setting(std::move(text), section, key, value);
+    text = set_setting(std::move(text), std::string(key.section), std::string(key.key), format_value(key, value));
     try {
         parse_settings(text, paths.settings().filename().string(), catalog);
     } catch (const ConfigError& e) {
-        wxLogWarning("not saving %s.%s: %s", section, key, e.what());
+        wxLogWarning("not saving %s: %s", key.dotted(), e.what());
         return false;
     }
     const std::string error = write_whole(paths.settings(), text);

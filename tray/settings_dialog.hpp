@@ -5,6 +5,7 @@
 #include "limber/catalog.hpp"
 #include "limber/paths.hpp"
 #include "limber/settings.hpp"
+#include "limber/settings_schema.hpp"
 
 #include <wx/dialog.h>
 
@@ -28,7 +29,7 @@ bool autostart_enabled();
 std::string write_whole(const std::filesystem::path& file, const std::string& text);
 // Sets one key of the user's limber.toml in place (a new file starts from the defaults),
 // checks the result reads as settings, and saves it. False, logged, if it cannot.
-bool save_setting(const Paths& paths, const Catalog& catalog, const char* section, const char* key, const std::string& value);
+bool save_setting(const Paths& paths, const Catalog& catalog, const SettingKey& key, const SettingValue& value);
 
 class SettingsDialog final : public wxDialog {
 public:
