@@ -62,8 +62,8 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
                            Callbacks callbacks)
     : wxFrame(nullptr, wxID_ANY, wxString::Format(_("Limber: %s"), u8(routine_name)), wxDefaultPosition, wxSize(360, 460),
               wxCAPTION | wxCLOSE_BOX | wxSTAY_ON_TOP | wxFRAME_TOOL_WINDOW | wxFRAME_NO_TASKBAR),
-      catalog_(catalog), plan_(std::move(plan)), steps_(routine_steps(catalog, plan_)), illustrations_(illustrations),
-      callbacks_(std::move(callbacks)), total_(total_length(steps_)), timer_(this), cues_(cue_timeline(catalog, steps_))
+      catalog_(catalog), player_(catalog, std::move(plan)), illustrations_(illustrations), callbacks_(std::move(callbacks)),
+      timer_(this)
 {
     SetBackgroundColour(*wxWHITE);
     auto* root = new wxPanel(this);
@@ -76,7 +76,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     head->Add(title_, 1, wxALIGN_CENTER_VERTICAL);
     head->Add(counter_, 0, wxALIGN_CENTER_VERTICAL);
     box->Add(head, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 14);
-    progress_ = new wxGauge(root, wxID_ANY, std::max<int>(1, static_cast<int>(total_.count())), wxDefaultPosition, wxSize(-1, 6));
+    progress_ = new wxGauge(root, wxID_ANY, std::max<int>(1, static_cast<int>(player_.total().count())), wxDefaultPosition, wxSize(-1, 6));
     box->Add(progress_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 14);
     set_accessible_name(progress_, _("Routine progress"));
     if (callbacks_.offer_voice && callbacks_.offer_voice()) {
@@ -183,19 +183,24 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     Bind(wxEVT_CHAR_HOOK, &RoutinePopup::on_key, this);
     Bind(wxEVT_CLOSE_WINDOW, &RoutinePopup::on_close, this);
 
+    const MonoTime t = now();
     set_mode(Mode::Running);
-    show_exercise();
-    start_clock();
+    const RoutinePlayer::Events events = player_.start(t);
+    for (const auto& c : events.cues) emit(c, t);
+    if (events.ended) finish(*events.ended, t);
+    else show_exercise();
+    rearm(t);
 }
 
-const Exercise& RoutinePopup::exercise() const { return *catalog_.find_exercise(plan_[exercise_].first); }
+MonoTime RoutinePopup::now()
+{
+    return MonoTime{std::chrono::duration_cast<MonoClock::duration>(std::chrono::steady_clock::now().time_since_epoch())};
+}
+
+const Exercise& RoutinePopup::exercise() const { return *catalog_.find_exercise(player_.plan()[player_.exercise_index()].first); }
 
 void RoutinePopup::show_exercise()
 {
-    if (exercise_ >= plan_.size()) {
-        finish(done_count_ > 0, done_count_ > 0 ? "" : "all skipped");
-        return;
-    }
     const Exercise& e = exercise();
     load_poses(illustrations_ / (e.id + ".svg"));
     name_->SetLabel(u8(e.name));
@@ -203,9 +208,6 @@ void RoutinePopup::show_exercise()
     purpose_->Wrap(330);
     how_->SetLabel(instructions(e));
     how_->Wrap(330);
-    step_ = 0;
-    while (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) < exercise_) ++step_;
-    step_left_ = step_ < steps_.size() ? static_cast<int>(steps_[step_].length.count()) : 0;
     show_step();
     fit();
 }
@@ -231,34 +233,38 @@ void RoutinePopup::show_pose(Pose pose)
     if (shown_pose_ == pose) return;  // a new bitmap only when the pose changes
     shown_pose_ = pose;
     picture_->SetBitmap(pose == Pose::Start ? start_pose_ : end_pose_);
-    if (exercise_ < plan_.size())
+    if (player_.exercise_index() < player_.plan().size())
         set_accessible_name(picture_, wxString::Format(pose == Pose::Start ? _("%s: the start position") : _("%s: the end position"),
                                                        u8(exercise().name)));
 }
 
 void RoutinePopup::show_step()
 {
-    progress_->SetValue(std::min<int>(progress_->GetRange(), static_cast<int>(elapsed_.count())));
+    const Seconds elapsed = player_.elapsed();
+    progress_->SetValue(std::min<int>(progress_->GetRange(), static_cast<int>(elapsed.count())));
     // "2 of 3 · 4:10 left": where in the routine, and how much of it remains.
-    const long long left = std::max<long long>(0, (total_ - elapsed_).count());
-    counter_->SetLabel(wxString::Format(_("%zu of %zu · %lld:%02lld left"), std::min(exercise_ + 1, plan_.size()), plan_.size(),
+    const long long left = std::max<long long>(0, (player_.total() - elapsed).count());
+    const std::size_t exercises = player_.plan().size();
+    counter_->SetLabel(wxString::Format(_("%zu of %zu · %lld:%02lld left"), std::min(player_.exercise_index() + 1, exercises), exercises,
                                         left / 60, left % 60));
     counter_->GetParent()->Layout();
-    show_pose(pose_at(steps_, step_, Seconds{step_left_}));
-    if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) {
+    show_pose(player_.pose());
+    const RoutineStep* step = player_.step();
+    if (!step) {
         cue_->SetLabel(_("All reps done"));
         rep_->SetLabel("");
         return;
     }
-    const RoutineStep& s = steps_[step_];
+    const RoutineStep& s = *step;
+    const int step_left = player_.step_left();
     const bool breath = exercise().dose.with_breath;
     wxString cue;
     switch (s.phase) {
-    case RoutineStep::Phase::Setup: cue = wxString::Format(_("Get ready  %d"), step_left_); break;
+    case RoutineStep::Phase::Setup: cue = wxString::Format(_("Get ready  %d"), step_left); break;
     case RoutineStep::Phase::Move:
-        cue = breath ? (step_left_ > static_cast<int>(s.length.count()) / 2 ? _("Breathe in") : _("Breathe out")) : _("Move slowly");
+        cue = breath ? (step_left > static_cast<int>(s.length.count()) / 2 ? _("Breathe in") : _("Breathe out")) : _("Move slowly");
         break;
-    case RoutineStep::Phase::Hold: cue = wxString::Format(_("Hold  %d s"), step_left_); break;
+    case RoutineStep::Phase::Hold: cue = wxString::Format(_("Hold  %d s"), step_left); break;
     case RoutineStep::Phase::Release: cue = _("Release"); break;
     }
     cue_->SetLabel(cue);
@@ -271,97 +277,81 @@ void RoutinePopup::show_step()
 
 void RoutinePopup::advance_seconds(int seconds)
 {
-    for (int i = 0; i < seconds && mode_ == Mode::Running; ++i) second();
-    skip_cues();
-    anchor_ = std::chrono::steady_clock::now() - elapsed_;
+    // The timer keeps its aim: a tick that comes early finds nothing due and aims again.
+    const MonoTime t = now();
+    play(player_.jump(t, seconds), t);
 }
 
-void RoutinePopup::tick(wxTimerEvent&) { run_clock(); }
-
-void RoutinePopup::start_clock()
+void RoutinePopup::tick(wxTimerEvent&)
 {
-    // Routine time resumes where it stood: elapsed_ whole seconds in.
-    anchor_ = std::chrono::steady_clock::now() - elapsed_;
-    run_clock();
+    const MonoTime t = now();
+    play(player_.advance(t), t);
+    rearm(t);
 }
 
-void RoutinePopup::stop_clock() { timer_.Stop(); }
-
-void RoutinePopup::run_clock()
+void RoutinePopup::rearm(MonoTime t)
 {
-    using namespace std::chrono;
-    if (mode_ != Mode::Running || paused_) return;
-    const auto now = duration_cast<milliseconds>(steady_clock::now() - anchor_);
-    // The cues of this exercise that are due (the next exercise's wait for the feedback).
-    while (next_cue_ < cues_.size() && cues_[next_cue_].at <= now && cues_[next_cue_].kind != limber::Cue::Kind::RoutineEnd &&
-           static_cast<std::size_t>(cues_[next_cue_].exercise_index) == exercise_)
-        emit(cues_[next_cue_++]);
-    while (mode_ == Mode::Running && !paused_ && duration_cast<milliseconds>(elapsed_ + seconds{1}) <= now) second();
-    if (mode_ != Mode::Running || paused_) return;
-    // Wake for the next whole second or the next cue, whichever comes first.
-    milliseconds next = duration_cast<milliseconds>(elapsed_ + seconds{1});
-    if (next_cue_ < cues_.size() && static_cast<std::size_t>(cues_[next_cue_].exercise_index) == exercise_)
-        next = std::min(next, cues_[next_cue_].at);
-    const auto wait = std::max<milliseconds::rep>(1, (next - duration_cast<milliseconds>(steady_clock::now() - anchor_)).count());
+    const std::optional<MonoTime> wake = player_.next_wake();
+    if (!wake) {
+        timer_.Stop();
+        return;
+    }
+    // Rounded up to the millisecond, so the timer never fires before the wake.
+    const auto wait = std::max<std::chrono::milliseconds::rep>(1, std::chrono::ceil<std::chrono::milliseconds>(*wake - t).count());
     timer_.StartOnce(static_cast<int>(wait));
 }
 
-void RoutinePopup::skip_cues()
+void RoutinePopup::play(const RoutinePlayer::Events& events, MonoTime t)
 {
-    const auto now = std::chrono::milliseconds(elapsed_);
-    while (next_cue_ < cues_.size() && cues_[next_cue_].kind != limber::Cue::Kind::RoutineEnd &&
-           (static_cast<std::size_t>(cues_[next_cue_].exercise_index) < exercise_ || cues_[next_cue_].at < now))
-        ++next_cue_;
+    if (events.record && callbacks_.step)
+        callbacks_.step(events.record->exercise, events.record->reps, events.record->hold_seconds, events.record->rating);
+    for (const auto& c : events.cues) emit(c, t);
+    // The countdown is shown while it runs; an exercise just through keeps its last picture.
+    if (events.ticked && player_.mode() == Mode::Running && !events.next_exercise) show_step();
+    if (events.feedback) set_mode(Mode::Feedback);
+    if (events.next_exercise) set_mode(Mode::Running);
+    if (events.ended) finish(*events.ended, t);
+    else if (events.next_exercise) show_exercise();
 }
 
-void RoutinePopup::emit(const limber::Cue& c)
+void RoutinePopup::emit(const limber::Cue& c, MonoTime t)
 {
-    wxLogVerbose("cue %s at %lld ms, planned %lld ms", to_string(c.kind),
-                 static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - anchor_).count()),
+    wxLogVerbose("cue %s at %lld ms, planned %lld ms", to_string(c.kind), static_cast<long long>(player_.routine_time(t).count()),
                  static_cast<long long>(c.at.count()));
     if (callbacks_.cue) callbacks_.cue(c);
 }
 
-void RoutinePopup::second()
+void RoutinePopup::on_done()
 {
-    if (mode_ != Mode::Running || paused_) return;
-    if (step_ >= steps_.size() || static_cast<std::size_t>(steps_[step_].exercise_index) != exercise_) return;
-    ++elapsed_;
-    if (--step_left_ > 0) {
-        show_step();
-        return;
-    }
-    ++step_;
-    if (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_) {
-        step_left_ = static_cast<int>(steps_[step_].length.count());
-        show_step();
-    } else {
-        on_done();  // the last rep is through: ask how it felt
-    }
+    play(player_.done(), now());
 }
-
-void RoutinePopup::on_done() { set_mode(Mode::Feedback); }
 
 void RoutinePopup::on_pause()
 {
-    paused_ = !paused_;
-    pause_->SetLabel(paused_ ? _("Resume") : _("Pause"));
-    if (paused_) stop_clock();
-    else start_clock();
-    cue_->SetLabel(paused_ ? _("Paused") : cue_->GetLabel());
-    if (!paused_) show_step();
+    const MonoTime t = now();
+    if (player_.paused()) {
+        const RoutinePlayer::Events events = player_.resume(t);
+        pause_->SetLabel(_("Pause"));
+        play(events, t);
+        show_step();
+    } else {
+        player_.pause();
+        pause_->SetLabel(_("Resume"));
+        cue_->SetLabel(_("Paused"));
+    }
+    rearm(t);
 }
 
 void RoutinePopup::on_key(wxKeyEvent& event)
 {
     switch (event.GetKeyCode()) {
     case WXK_SPACE:
-        if (mode_ == Mode::Running) on_pause();
+        if (player_.mode() == Mode::Running) on_pause();
         return;
     case WXK_RETURN:
     case WXK_NUMPAD_ENTER:
-        if (mode_ == Mode::Running) on_done();
-        else if (mode_ == Mode::Feedback) on_rate(Rating::Ok);
+        if (player_.mode() == Mode::Running) on_done();
+        else if (player_.mode() == Mode::Feedback) on_rate(Rating::Ok);
         else Close();
         return;
     case WXK_ESCAPE:
@@ -376,14 +366,13 @@ void RoutinePopup::paint_ring(wxPaintEvent&)
     wxAutoBufferedPaintDC dc(ring_);
     dc.SetBackground(wxBrush(ring_->GetParent()->GetBackgroundColour()));
     dc.Clear();
-    const bool holding = step_ < steps_.size() && steps_[step_].phase == RoutineStep::Phase::Hold &&
-                         static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_;
-    if (!holding) return;
+    const RoutineStep* step = player_.step();
+    if (!step || step->phase != RoutineStep::Phase::Hold) return;
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     const double size = ring_->GetClientSize().x;
     const double c = size / 2;
     const double r = c - 4;
-    const double share = static_cast<double>(step_left_) / static_cast<double>(steps_[step_].length.count());
+    const double share = static_cast<double>(player_.step_left()) / static_cast<double>(step->length.count());
     gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(220, 230, 228), 5)));
     wxGraphicsPath track = gc->CreatePath();
     track.AddCircle(c, c, r);
@@ -396,35 +385,27 @@ void RoutinePopup::paint_ring(wxPaintEvent&)
 
 void RoutinePopup::on_rate(std::optional<Rating> rating)
 {
-    const DoseStep dose = plan_[exercise_].second;
-    if (callbacks_.step) callbacks_.step(plan_[exercise_].first, dose.reps, dose.hold_seconds, rating);
-    ++done_count_;
-    next_exercise();
+    const MonoTime t = now();
+    play(player_.rate(t, rating), t);
+    rearm(t);
 }
 
-void RoutinePopup::on_skip() { next_exercise(); }
-
-void RoutinePopup::next_exercise()
+void RoutinePopup::on_skip()
 {
-    // Time skipped still counts toward the bar, so it reaches the end with the routine.
-    bool current = true;
-    while (step_ < steps_.size() && static_cast<std::size_t>(steps_[step_].exercise_index) == exercise_) {
-        elapsed_ += current ? Seconds{std::max(0, step_left_)} : steps_[step_].length;
-        current = false;
-        ++step_;
-    }
-    ++exercise_;
-    skip_cues();
-    set_mode(Mode::Running);
-    show_exercise();
+    const MonoTime t = now();
+    play(player_.skip(), t);
+    rearm(t);
 }
 
 void RoutinePopup::on_hurt()
 {
-    const DoseStep dose = plan_[exercise_].second;
-    if (callbacks_.step) callbacks_.step(plan_[exercise_].first, 0, dose.hold_seconds, Rating::Pain);
+    const MonoTime t = now();
+    const RoutinePlayer::Events events = player_.hurt();
+    if (events.record && callbacks_.step)
+        callbacks_.step(events.record->exercise, events.record->reps, events.record->hold_seconds, events.record->rating);
+    if (!events.ended) return;
     set_mode(Mode::Hurt);
-    finish(false, "pain");
+    finish(*events.ended, t);
 }
 
 void RoutinePopup::fit()
@@ -441,28 +422,27 @@ void RoutinePopup::fit()
 
 void RoutinePopup::set_mode(Mode mode)
 {
-    mode_ = mode;
     running_->Show(mode == Mode::Running);
     feedback_->Show(mode == Mode::Feedback);
     hurt_->Show(mode == Mode::Hurt);
     finished_->Show(mode == Mode::Finished);
-    if (mode != Mode::Running) stop_clock();
-    else if (!timer_.IsRunning() && !paused_) start_clock();
+    if (mode != Mode::Running) timer_.Stop();  // running, the caller aims it
     fit();
     // Keyboard focus follows the panel on show, so Enter and Tab act on what is visible.
     wxButton* focus = mode == Mode::Running ? next_ : mode == Mode::Feedback ? easy_ : mode == Mode::Hurt ? close_hurt_ : close_done_;
     if (focus) focus->SetFocus();
 }
 
-void RoutinePopup::finish(bool completed, const std::string& why)
+void RoutinePopup::finish(const RoutinePlayer::Ending& ending, MonoTime t)
 {
-    if (!reported_end_ && callbacks_.finish) callbacks_.finish(completed, why);
+    if (!reported_end_ && callbacks_.finish) callbacks_.finish(ending.completed, ending.why);
     reported_end_ = true;
-    if (mode_ == Mode::Hurt) return;
-    if (completed && !cues_.empty() && cues_.back().kind == limber::Cue::Kind::RoutineEnd) emit(cues_.back());
+    if (player_.mode() == Mode::Hurt) return;
+    if (ending.cue) emit(*ending.cue, t);
     progress_->SetValue(progress_->GetRange());
-    wxString result = completed ? _("Well done. Back to it, a little looser.") : _("Stopped. Another time.");
-    result += "\n" + wxString::Format(_("Time: %d min %02d s"), static_cast<int>(elapsed_.count() / 60), static_cast<int>(elapsed_.count() % 60));
+    const Seconds elapsed = player_.elapsed();
+    wxString result = ending.completed ? _("Well done. Back to it, a little looser.") : _("Stopped. Another time.");
+    result += "\n" + wxString::Format(_("Time: %d min %02d s"), static_cast<int>(elapsed.count() / 60), static_cast<int>(elapsed.count() % 60));
     finished_text_->SetLabel(result);
     cue_->SetLabel("");
     set_mode(Mode::Finished);
@@ -482,12 +462,12 @@ void RoutinePopup::ended_elsewhere()
 
 bool RoutinePopup::confirm_skip()
 {
-    const bool was_paused = paused_;
-    if (!paused_ && mode_ == Mode::Running) on_pause();  // the countdown waits for the answer
+    const bool was_paused = player_.paused();
+    if (!was_paused && player_.mode() == Mode::Running) on_pause();  // the countdown waits for the answer
     const int answer = message_box(_("Close the routine? This break counts as skipped."), "Limber",
                                     wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, this);
     if (answer != wxYES) {
-        if (!was_paused && paused_) on_pause();
+        if (!was_paused && player_.paused()) on_pause();
         return false;
     }
     if (!reported_end_ && callbacks_.skip) callbacks_.skip();

@@ -5,7 +5,7 @@
 #include "limber/catalog.hpp"
 #include "limber/cues.hpp"
 #include "limber/illustration.hpp"
-#include "limber/routine_steps.hpp"
+#include "limber/routine_player.hpp"
 #include "limber/store.hpp"
 #include "sound.hpp"
 
@@ -56,13 +56,19 @@ public:
     void advance_seconds(int seconds);
 
 private:
-    enum class Mode { Running, Feedback, Hurt, Finished };
+    using Mode = RoutinePlayer::Mode;
+    // The steady clock, read once for each tick, click or key, as the player's time.
+    static MonoTime now();
+    // Acts on what the player did, in its order: the record, the cues, the countdown, the
+    // feedback or the next exercise, the end. Leaves the timer to the caller.
+    void play(const RoutinePlayer::Events& events, MonoTime now);
+    // Aims the timer at the player's next wake, or stops it.
+    void rearm(MonoTime now);
     void show_exercise();
     void show_step();
     void load_poses(const std::filesystem::path& file);
     void show_pose(Pose pose);
     void tick(wxTimerEvent&);
-    void second();
     void on_done();
     void on_skip();
     void on_pause();
@@ -70,43 +76,23 @@ private:
     void paint_ring(wxPaintEvent& event);
     void on_hurt();
     void on_rate(std::optional<Rating> rating);
-    void next_exercise();
     void set_mode(Mode mode);
     void fit();
-    void finish(bool completed, const std::string& why);
-    void emit(const limber::Cue& c);
-    // Runs the routine's clock up to now: cues due, then whole seconds; sets the next wake.
-    void run_clock();
-    void start_clock();
-    void stop_clock();
-    // Skips the cue cursor past what is behind `elapsed_` or belongs to earlier exercises.
-    void skip_cues();
+    void finish(const RoutinePlayer::Ending& ending, MonoTime now);
+    void emit(const limber::Cue& c, MonoTime now);
     void on_close(wxCloseEvent& event);
     // Asks, then ends the routine as a skipped break; false when the user keeps going.
     bool confirm_skip();
     [[nodiscard]] const Exercise& exercise() const;
 
     const Catalog& catalog_;
-    std::vector<std::pair<std::string, DoseStep>> plan_;
-    std::vector<RoutineStep> steps_;
+    // The routine's steps, countdown, cues and modes; this window shows it and drives it.
+    RoutinePlayer player_;
     std::filesystem::path illustrations_;
     Callbacks callbacks_;
-    std::size_t exercise_ = 0;      // index into plan_
-    std::size_t step_ = 0;          // index into steps_
-    int step_left_ = 0;             // seconds left in the current step
-    Seconds elapsed_{0};
-    Seconds total_{0};
-    int done_count_ = 0;
     bool reported_end_ = false;
-    bool paused_ = false;
     bool painted_ = false;  // the first paint is logged (with --verbose) for the benchmark
-    Mode mode_ = Mode::Running;
-    wxTimer timer_;
-    std::vector<limber::Cue> cues_;  // the routine as cues; the clock below walks it
-    std::size_t next_cue_ = 0;
-    // Routine time 0 on the steady clock: now - anchor_ is how far into the routine we are.
-    // Pauses and the feedback between exercises move it, so routine time stands still then.
-    std::chrono::steady_clock::time_point anchor_;
+    wxTimer timer_;  // aimed at the player's next wake
     wxBitmapBundle start_pose_;  // this exercise's two pictures, alternating with its steps
     wxBitmapBundle end_pose_;
     std::optional<Pose> shown_pose_;
