@@ -314,12 +314,18 @@ def round_trips(session, build, count):
     home, env, dbus = session.home("status")
     daemon = session.start([str(Path(build) / "bin/limberd"), "--activity-source", "x11", "--no-notifications"], env)
     path = home / "run/limber/limberd.sock"
-    for _ in range(500):
-        if path.exists():
+    # The socket file exists from bind(), a moment before listen(): connect until it answers.
+    deadline = time.monotonic() + 5
+    while True:
+        s = socket.socket(socket.AF_UNIX)
+        try:
+            s.connect(str(path))
             break
-        time.sleep(0.01)
-    s = socket.socket(socket.AF_UNIX)
-    s.connect(str(path))
+        except OSError:
+            s.close()
+            if daemon.poll() is not None or time.monotonic() > deadline:
+                die("limberd did not start")
+            time.sleep(0.01)
     f = s.makefile("rwb", buffering=0)
     times = []
     for i in range(count):

@@ -76,7 +76,9 @@ if want asan; then
   # The package test packs and runs this tree's binaries, and the benchmark's figures mean
   # nothing here, but both run the programs: they are here for what the sanitizers see.
   ok=1
-  ctest --test-dir build-asan -j"$test_jobs" --output-on-failure || ok=0
+  # One test at a time here: under the sanitizers each is CPU-bound and several times slower,
+  # and two at once on two cores would eat the margins of the timed checks.
+  ctest --test-dir build-asan --output-on-failure || ok=0
   for f in "$reports"/*; do
     [ -s "$f" ] || continue
     echo "FAIL a sanitizer reported ($f):" >&2
