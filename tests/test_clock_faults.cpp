@@ -83,11 +83,11 @@ struct Desk {
 
     void take_break()
     {
-        REQUIRE(engine.start(clock.now(), "").ok);
+        REQUIRE(engine.start(clock.now(), "").ok());
         clock.advance(5min);
         active_time += 5min;  // doing the routine is activity too
         engine.wake(clock.now());
-        REQUIRE(engine.finish(clock.now(), true, "").ok);
+        REQUIRE(engine.finish(clock.now(), true, "").ok());
     }
 
     [[nodiscard]] std::size_t count(limber::Event::Kind kind) const
@@ -273,7 +273,7 @@ TEST_CASE("midnight during a pause until tomorrow: it ends at midnight, once, wi
     INFO("calendar jump during the pause: " << std::chrono::duration_cast<minutes>(jump).count() << " min");
     Desk desk(monday, 22h, 60min);
     desk.run(40min);
-    REQUIRE(desk.engine.pause_until_tomorrow(desk.clock.now()).ok);
+    REQUIRE(desk.engine.pause_until_tomorrow(desk.clock.now()).ok());
     desk.run(30min);  // 23:10
     desk.clock.jump_calendar(jump);
     desk.run(3h);
@@ -309,12 +309,12 @@ TEST_CASE("a crash while a break is due does not announce it again, nor a snooze
         after.run(10min);
         CHECK(after.count(Kind::BreakDue) == 0);  // still due, announced once, before the crash
         CHECK(after.status().phase == limber::Phase::Due);
-        REQUIRE(after.command(after.scheduler.start(after.now(), "")).ok);
+        REQUIRE(after.command(after.scheduler.start(after.now(), "")).ok());
         CHECK(after.of(Kind::BreakStarted).at(0).event.was_due);
     }
     SECTION("snoozed")
     {
-        REQUIRE(before.command(before.scheduler.snooze(before.now())).ok);
+        REQUIRE(before.command(before.scheduler.snooze(before.now())).ok());
         const auto saved = SchedulerState::from_json(before.scheduler.save(before.now()).to_json());
         Day after(limber::test::plain_settings(), limber::test::monday, hm(9, 47));
         after.scheduler.restore(saved, after.now());

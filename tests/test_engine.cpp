@@ -63,7 +63,7 @@ TEST_CASE("every event is recorded and handed to the sink")
     Rig rig;
     Engine engine = rig.make();
     rig.run(engine, 45min);
-    REQUIRE(engine.snooze(rig.clock.now()).ok);
+    REQUIRE(engine.snooze(rig.clock.now()).ok());
     CHECK(rig.kinds() == std::vector<std::string>{"warning", "break_due", "snoozed"});
     REQUIRE(rig.events.size() == 3);
     CHECK(rig.events[1].kind == limber::Event::Kind::BreakDue);
@@ -99,10 +99,10 @@ TEST_CASE("the schedule and progression survive a restart")
     {
         Engine engine = rig.make();
         rig.run(engine, 30min);
-        REQUIRE(engine.start(rig.clock.now(), "quick-daily-reset").ok);
+        REQUIRE(engine.start(rig.clock.now(), "quick-daily-reset").ok());
         for (int i = 0; i < 2; ++i)
-            REQUIRE(engine.step(rig.clock.now(), {"chin-tucks", 10, 5, "", limber::Rating::Easy}).ok);
-        REQUIRE(engine.finish(rig.clock.now(), true, "").ok);
+            REQUIRE(engine.step(rig.clock.now(), {"chin-tucks", 10, 5, "", limber::Rating::Easy}).ok());
+        REQUIRE(engine.finish(rig.clock.now(), true, "").ok());
         rig.run(engine, 20min);
         engine.save(rig.clock.now());
     }
@@ -133,11 +133,11 @@ TEST_CASE("unknown routines and exercises are refused by name")
 {
     Rig rig;
     Engine engine = rig.make();
-    CHECK(engine.start(rig.clock.now(), "yoga").error == "unknown routine \"yoga\"");
-    CHECK(engine.step(rig.clock.now(), {"handstands", {}, {}, "", {}}).error == "unknown exercise \"handstands\"");
+    CHECK(engine.start(rig.clock.now(), "yoga").error == limber::CommandError{limber::CommandError::Kind::Unknown, "unknown routine \"yoga\""});
+    CHECK(engine.step(rig.clock.now(), {"handstands", {}, {}, "", {}}).error == limber::CommandError{limber::CommandError::Kind::Unknown, "unknown exercise \"handstands\""});
     CHECK(engine.routine("single:cat-cow")->exercises == std::vector<std::string>{"cat-cow"});
     CHECK_FALSE(engine.routine("single:nope"));
-    REQUIRE(engine.start(rig.clock.now(), "single:cat-cow").ok);
+    REQUIRE(engine.start(rig.clock.now(), "single:cat-cow").ok());
     CHECK(engine.status(rig.clock.now()).in_break_routine == "single:cat-cow");
 }
 
@@ -148,7 +148,7 @@ TEST_CASE("repeated pain pauses an exercise, and it can be re-enabled")
     for (int i = 0; i < 3; ++i) engine.step(rig.clock.now(), {"cat-cow", {}, {}, "", limber::Rating::Pain});
     CHECK(engine.progression().paused("cat-cow"));
     CHECK_THAT(rig.warnings.back(), Catch::Contains("\"cat-cow\" is paused"));
-    REQUIRE(engine.reenable("cat-cow").ok);
+    REQUIRE(engine.reenable("cat-cow").ok());
     CHECK_FALSE(engine.progression().paused("cat-cow"));
 }
 

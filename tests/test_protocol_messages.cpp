@@ -176,3 +176,15 @@ TEST_CASE("a reply whose id is not an integer is refused, not converted")
     const auto ok = limber::protocol::parse_server_message(R"({"v":1,"id":9223372036854775807,"ok":true,"result":{}})");
     CHECK(std::get<limber::protocol::Reply>(ok).id == INT64_MAX);
 }
+
+TEST_CASE("each kind of refusal from the core is answered with its own error code")
+{
+    using Kind = limber::CommandError::Kind;
+    CHECK(error_code(Kind::NotNow) == ErrorCode::Refused);
+    CHECK(error_code(Kind::Unknown) == ErrorCode::NotFound);
+    const auto refused = limber::CommandResult::not_now("not paused");
+    CHECK_FALSE(refused.ok());
+    CHECK(refused.error->message == "not paused");
+    CHECK(limber::CommandResult::unknown("unknown routine \"yoga\"").error->kind == Kind::Unknown);
+    CHECK(limber::CommandResult{}.ok());
+}

@@ -169,7 +169,7 @@ TEST_CASE("snooze puts the break off by 5 minutes of sitting, at most twice in a
     day.run(45min);
     REQUIRE(day.count(Kind::BreakDue) == 1);
     auto r = day.command(day.scheduler.snooze(day.now()));
-    REQUIRE(r.ok);
+    REQUIRE(r.ok());
     REQUIRE(day.count(Kind::Snoozed) == 1);
     CHECK(day.of(Kind::Snoozed)[0].event.length == 5min);
     CHECK(day.of(Kind::Snoozed)[0].event.count == 1);
@@ -179,18 +179,18 @@ TEST_CASE("snooze puts the break off by 5 minutes of sitting, at most twice in a
     CHECK(day.count(Kind::Warning) == 1);  // no second heads-up for a break already known
     CHECK(day.minutes_of(Kind::BreakDue) == (std::vector{hm(9, 45), hm(9, 50)}));
 
-    REQUIRE(day.command(day.scheduler.snooze(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.snooze(day.now())).ok());
     day.run(5min);
     CHECK(day.count(Kind::BreakDue) == 3);
     r = day.command(day.scheduler.snooze(day.now()));
-    CHECK_FALSE(r.ok);
-    CHECK(r.error == "no snoozes left (2 of 2 used): take the break or skip it");
+    CHECK_FALSE(r.ok());
+    CHECK(r.error == limber::CommandError{limber::CommandError::Kind::NotNow, "no snoozes left (2 of 2 used): take the break or skip it"});
     CHECK(day.status().phase == Phase::Due);
 
     SECTION("taking the break gives the snoozes back")
     {
-        REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok);
-        REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok);
+        REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok());
+        REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok());
         CHECK(day.status().snoozes_left == 2);
     }
 }
@@ -200,8 +200,8 @@ TEST_CASE("snooze is refused when nothing is due")
     Day day(plain_settings());
     day.run(10min);
     const auto r = day.scheduler.snooze(day.now());
-    CHECK_FALSE(r.ok);
-    CHECK(r.error == "no break is due to snooze");
+    CHECK_FALSE(r.ok());
+    CHECK(r.error == limber::CommandError{limber::CommandError::Kind::NotNow, "no break is due to snooze"});
 }
 
 TEST_CASE("snooze during the heads-up puts the coming break off")
@@ -209,7 +209,7 @@ TEST_CASE("snooze during the heads-up puts the coming break off")
     Day day(plain_settings());
     day.run(44min + 30s);
     REQUIRE(day.count(Kind::Warning) == 1);
-    REQUIRE(day.command(day.scheduler.snooze(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.snooze(day.now())).ok());
     day.run(5min);
     CHECK(day.count(Kind::BreakDue) == 1);
     CHECK(day.of(Kind::BreakDue)[0].event.at.mono - day.of(Kind::Snoozed)[0].event.at.mono == 5min);
@@ -219,11 +219,11 @@ TEST_CASE("skip drops the pending break, or the next one, and the count starts o
 {
     Day day(plain_settings());
     day.run(45min);
-    REQUIRE(day.command(day.scheduler.skip(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.skip(day.now())).ok());
     REQUIRE(day.count(Kind::Skipped) == 1);
     CHECK(day.of(Kind::Skipped)[0].event.detail == "due");
     day.run(20min);
-    REQUIRE(day.command(day.scheduler.skip(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.skip(day.now())).ok());
     CHECK(day.of(Kind::Skipped)[1].event.detail == "upcoming");
     day.run(45min);
     CHECK(day.minutes_of(Kind::BreakDue) == (std::vector{hm(9, 45), hm(10, 50)}));
@@ -233,21 +233,21 @@ TEST_CASE("a routine can be started at any time and the count starts over when i
 {
     Day day(plain_settings());
     day.run(20min);
-    REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok);
+    REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok());
     REQUIRE(day.count(Kind::BreakStarted) == 1);
     CHECK(day.of(Kind::BreakStarted)[0].event.routine == "end-of-day-relief");
     CHECK(day.of(Kind::BreakStarted)[0].event.detail == "on demand");
     CHECK(day.status().phase == Phase::InBreak);
 
     const auto again = day.scheduler.start(day.now(), "quick-daily-reset");
-    CHECK_FALSE(again.ok);
-    CHECK(again.error == "a routine is already running (end-of-day-relief)");
+    CHECK_FALSE(again.ok());
+    CHECK(again.error == limber::CommandError{limber::CommandError::Kind::NotNow, "a routine is already running (end-of-day-relief)"});
 
     day.set(ActivityKind::Idle);  // exercising on the floor, away from the keyboard
     day.run(9min);
     CHECK(day.count(Kind::AwayStarted) == 0);
     day.set(ActivityKind::Active);
-    REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok);
+    REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok());
     CHECK(day.of(Kind::BreakCompleted).at(0).event.routine == "end-of-day-relief");
     CHECK(day.count(Kind::NaturalBreak) == 0);
     day.run(45min);
@@ -258,15 +258,15 @@ TEST_CASE("a due break started and stopped early still ends the cycle")
 {
     Day day(plain_settings());
     day.run(45min);
-    REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok);
+    REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok());
     CHECK(day.of(Kind::BreakStarted)[0].event.routine == "quick-daily-reset");
     CHECK(day.of(Kind::BreakStarted)[0].event.detail == "due");
     day.run(1min);
-    REQUIRE(day.command(day.scheduler.finish(day.now(), false, "pain")).ok);
+    REQUIRE(day.command(day.scheduler.finish(day.now(), false, "pain")).ok());
     REQUIRE(day.count(Kind::BreakStopped) == 1);
     CHECK(day.of(Kind::BreakStopped)[0].event.detail == "pain");
     CHECK(day.status().until_due == 45min);
-    CHECK_FALSE(day.scheduler.finish(day.now(), true).ok);
+    CHECK_FALSE(day.scheduler.finish(day.now(), true).ok());
 }
 
 TEST_CASE("skipping during a routine ends it, and the break it was counts as skipped")
@@ -274,9 +274,9 @@ TEST_CASE("skipping during a routine ends it, and the break it was counts as ski
     Day day(plain_settings());
     day.run(45min);
     REQUIRE(day.count(Kind::BreakDue) == 1);
-    REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok);
+    REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok());
     day.run(1min);
-    REQUIRE(day.command(day.scheduler.skip(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.skip(day.now())).ok());
     REQUIRE(day.count(Kind::Skipped) == 1);
     const auto skipped = day.of(Kind::Skipped)[0].event;
     CHECK(skipped.detail == "routine");
@@ -284,12 +284,12 @@ TEST_CASE("skipping during a routine ends it, and the break it was counts as ski
     CHECK(skipped.was_due);
     CHECK(day.count(Kind::BreakStopped) == 0);
     CHECK(day.status().phase == Phase::Working);
-    CHECK_FALSE(day.scheduler.finish(day.now(), true).ok);  // nothing left running to finish
+    CHECK_FALSE(day.scheduler.finish(day.now(), true).ok());  // nothing left running to finish
 
     // A routine started on demand and closed was never a due break; the count starts over.
     day.run(20min);
-    REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok);
-    REQUIRE(day.command(day.scheduler.skip(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok());
+    REQUIRE(day.command(day.scheduler.skip(day.now())).ok());
     CHECK_FALSE(day.of(Kind::Skipped).at(1).event.was_due);
     day.run(45min);
     CHECK(day.minutes_of(Kind::BreakDue) == (std::vector{hm(9, 45), hm(10, 51)}));
@@ -299,7 +299,7 @@ TEST_CASE("pause for a duration holds the count and ends by itself")
 {
     Day day(plain_settings());
     day.run(40min);
-    REQUIRE(day.command(day.scheduler.pause(day.now(), 30min)).ok);
+    REQUIRE(day.command(day.scheduler.pause(day.now(), 30min)).ok());
     REQUIRE(day.count(Kind::Paused) == 1);
     CHECK(day.of(Kind::Paused)[0].event.until == day.now().wall + 30min);
     CHECK(day.status().phase == Phase::Paused);
@@ -317,10 +317,10 @@ TEST_CASE("pause for a duration holds the count and ends by itself")
 TEST_CASE("resume ends a pause early; resuming when not paused is refused")
 {
     Day day(plain_settings());
-    CHECK(day.scheduler.resume(day.now()).error == "not paused");
-    REQUIRE(day.command(day.scheduler.pause(day.now(), 2h)).ok);
+    CHECK(day.scheduler.resume(day.now()).error == limber::CommandError{limber::CommandError::Kind::NotNow, "not paused"});
+    REQUIRE(day.command(day.scheduler.pause(day.now(), 2h)).ok());
     day.run(10min);
-    REQUIRE(day.command(day.scheduler.resume(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.resume(day.now())).ok());
     CHECK(day.of(Kind::Resumed)[0].event.detail == "user");
     day.run(45min);
     CHECK(day.minutes_of(Kind::BreakDue) == std::vector{hm(9, 55)});
@@ -330,7 +330,7 @@ TEST_CASE("pausing clears a pending break")
 {
     Day day(plain_settings());
     day.run(50min);
-    REQUIRE(day.command(day.scheduler.pause(day.now(), 1h)).ok);
+    REQUIRE(day.command(day.scheduler.pause(day.now(), 1h)).ok());
     CHECK(day.status().phase == Phase::Paused);
     day.command(day.scheduler.resume(day.now()));
     CHECK(day.status().phase == Phase::Working);

@@ -32,9 +32,9 @@ void work_taking_breaks(Day& day, std::chrono::minutes until, std::chrono::minut
         const std::size_t before = day.count(Kind::BreakDue);
         day.run(1min);
         if (day.count(Kind::BreakDue) > before) {
-            REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok);
+            REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok());
             day.run(length);
-            REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok);
+            REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok());
         }
     }
 }
@@ -159,9 +159,9 @@ TEST_CASE("the end-of-day routine is not offered again once done that day, nor a
     Settings s;
     s.every = 8h;
     Day day(s, monday, hm(16, 0));
-    REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok);
+    REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok());
     day.run(10min);
-    REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok);
+    REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok());
     day.run(2h);
     CHECK(day.count(Kind::BreakDue) == 0);
 
@@ -174,7 +174,7 @@ TEST_CASE("pause until tomorrow lasts until local midnight")
 {
     Settings s = plain_settings();
     Day day(s, monday, hm(14, 0));
-    REQUIRE(day.command(day.scheduler.pause_until_tomorrow(day.now())).ok);
+    REQUIRE(day.command(day.scheduler.pause_until_tomorrow(day.now())).ok());
     const auto paused = day.of(Kind::Paused).at(0).event;
     CHECK(paused.length == 10h);
     day.run(9h + 59min);
@@ -274,7 +274,7 @@ TEST_CASE("scheduler state survives a restart")
     SECTION("snoozes used are kept")
     {
         before.run(15min);
-        REQUIRE(before.command(before.scheduler.snooze(before.now())).ok);
+        REQUIRE(before.command(before.scheduler.snooze(before.now())).ok());
         const auto snoozed = before.scheduler.save(before.now());
         CHECK(snoozed.snoozes_used == 1);
         Day after(s, monday, hm(9, 46));
@@ -311,9 +311,9 @@ void work_taking_breaks_for(Day& day, std::chrono::nanoseconds span, std::chrono
         const std::size_t before = day.count(Kind::BreakDue);
         day.run(1min);
         if (day.count(Kind::BreakDue) > before) {
-            REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok);
+            REQUIRE(day.command(day.scheduler.start(day.now(), "")).ok());
             day.run(length);
-            REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok);
+            REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok());
         }
     }
 }
@@ -331,7 +331,7 @@ void sleep_across(Day& day, std::chrono::nanoseconds length, limber::WallTime ch
         if (day.now().wall >= change) day.clock.set_utc_offset(after);
         const std::size_t before = day.count(Kind::BreakDue);
         day.set(ActivityKind::Active);  // a wake: the same activity, fed at this time
-        if (skip && day.count(Kind::BreakDue) > before) REQUIRE(day.command(day.scheduler.skip(day.now())).ok);
+        if (skip && day.count(Kind::BreakDue) > before) REQUIRE(day.command(day.scheduler.skip(day.now())).ok());
     }
 }
 
@@ -447,9 +447,9 @@ TEST_CASE("after a night shift the end-of-day routine comes the next morning, fo
     SECTION("done during the shift, it is not offered at the shift's end")
     {
         Day day(s, monday, hm(23, 0));
-        REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok);
+        REQUIRE(day.command(day.scheduler.start(day.now(), "end-of-day-relief")).ok());
         day.run(10min);
-        REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok);
+        REQUIRE(day.command(day.scheduler.finish(day.now(), true)).ok());
         CHECK(day.scheduler.save(day.now()).daily_done_on == day_number(monday));
         day.run(4h);
         CHECK(daily(day).empty());

@@ -84,7 +84,7 @@ std::optional<Routine> Engine::routine(const std::string& id) const
 
 CommandResult Engine::start(const Instant& now, const std::string& routine_id)
 {
-    if (!routine_id.empty() && !routine(routine_id)) return {false, "unknown routine \"" + routine_id + "\"", {}};
+    if (!routine_id.empty() && !routine(routine_id)) return CommandResult::unknown("unknown routine \"" + routine_id + "\"");
     return publish(scheduler_.start(now, routine_id));
 }
 
@@ -101,7 +101,7 @@ CommandResult Engine::resume(const Instant& now) { return publish(scheduler_.res
 
 CommandResult Engine::step(const Instant& now, const StepReport& report)
 {
-    if (!catalog_.find_exercise(report.exercise)) return {false, "unknown exercise \"" + report.exercise + "\"", {}};
+    if (!catalog_.find_exercise(report.exercise)) return CommandResult::unknown("unknown exercise \"" + report.exercise + "\"");
     Record r;
     r.at = Stamp::of(now);
     r.kind = "exercise_completed";
@@ -123,7 +123,7 @@ CommandResult Engine::step(const Instant& now, const StepReport& report)
 
 CommandResult Engine::reenable(const std::string& exercise)
 {
-    if (!catalog_.find_exercise(exercise)) return {false, "unknown exercise \"" + exercise + "\"", {}};
+    if (!catalog_.find_exercise(exercise)) return CommandResult::unknown("unknown exercise \"" + exercise + "\"");
     progression_.reenable(exercise);
     store_.set_value(Progression::store_key, progression_.to_json());
     return {};

@@ -69,6 +69,15 @@ std::optional<Verb> verb_from_string(std::string_view name) { return value_of(ve
 const char* to_string(ErrorCode code) { return name_of(error_codes, code); }
 std::optional<ErrorCode> error_code_from_string(std::string_view name) { return value_of(error_codes, name); }
 
+ErrorCode error_code(CommandError::Kind kind)
+{
+    switch (kind) {
+    case CommandError::Kind::NotNow: return ErrorCode::Refused;
+    case CommandError::Kind::Unknown: return ErrorCode::NotFound;
+    }
+    return ErrorCode::Internal;
+}
+
 const char* to_string(Side side)
 {
     switch (side) {

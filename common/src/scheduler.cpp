@@ -316,7 +316,7 @@ CommandResult Scheduler::start(const Instant& now, const std::string& routine)
 {
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
-    if (in_break_) return {false, "a routine is already running (" + *in_break_ + ")", r.events};
+    if (in_break_) return CommandResult::not_now("a routine is already running (" + *in_break_ + ")", r.events);
     if (!due_ && held_) {
         // Starting a routine while a break waits settles that break.
         due_ = std::move(held_);
@@ -340,7 +340,7 @@ CommandResult Scheduler::finish(const Instant& now, bool completed, const std::s
 {
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
-    if (!in_break_) return {false, "no routine is running", r.events};
+    if (!in_break_) return CommandResult::not_now("no routine is running", r.events);
     Event e = event(completed ? Event::Kind::BreakCompleted : Event::Kind::BreakStopped, now);
     e.routine = *in_break_;
     e.detail = why;
@@ -364,13 +364,13 @@ CommandResult Scheduler::snooze(const Instant& now)
 {
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
-    if (in_break_) return {false, "a routine is running; stop it instead", r.events};
-    if (held_) return {false, "the break is already waiting (" + (hold_.empty() ? std::string("grace") : hold_) + "); it will be offered later", r.events};
-    if (!due_ && !warned_) return {false, "no break is due to snooze", r.events};
+    if (in_break_) return CommandResult::not_now("a routine is running; stop it instead", r.events);
+    if (held_) return CommandResult::not_now("the break is already waiting (" + (hold_.empty() ? std::string("grace") : hold_) + "); it will be offered later", r.events);
+    if (!due_ && !warned_) return CommandResult::not_now("no break is due to snooze", r.events);
     if (snoozes_used_ >= settings_.max_snoozes)
-        return {false, "no snoozes left (" + std::to_string(snoozes_used_) + " of " +
-                           std::to_string(settings_.max_snoozes) + " used): take the break or skip it",
-                r.events};
+        return CommandResult::not_now("no snoozes left (" + std::to_string(snoozes_used_) + " of " +
+                                          std::to_string(settings_.max_snoozes) + " used): take the break or skip it",
+                                      r.events);
     snoozed_due_ = due_.value_or(Pending{settings_.routine, DueReason::Earned});
     due_.reset();
     earned_ = std::max(nanoseconds{0}, nanoseconds{settings_.every - settings_.snooze});
@@ -417,7 +417,7 @@ CommandResult Scheduler::pause(const Instant& now, Seconds length, const std::st
 {
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
-    if (length <= 0s) return {false, "a pause needs a positive length", r.events};
+    if (length <= 0s) return CommandResult::not_now("a pause needs a positive length", r.events);
     pause_ = Pause{now.mono + length, std::nullopt, reason};
     Event e = event(Event::Kind::Paused, now);
     e.until = now.wall + length;
@@ -452,7 +452,7 @@ CommandResult Scheduler::resume(const Instant& now)
 {
     CommandResult r;
     r.events = feed(now, Activity{activity_, {}});
-    if (!pause_) return {false, "not paused", r.events};
+    if (!pause_) return CommandResult::not_now("not paused", r.events);
     pause_.reset();
     Event e = event(Event::Kind::Resumed, now);
     e.detail = "user";

@@ -113,7 +113,7 @@ int Daemon::run()
         notifier_ = Notifier::open(io_, [this](const std::string& action) {
             const Instant t = now();
             const CommandResult r = action == "snooze" ? engine_->snooze(t) : engine_->start(t, "");
-            if (!r.ok) logger("limberd").info("notification action \"{}\" refused: {}", action, r.error);
+            if (r.error) logger("limberd").info("notification action \"{}\" refused: {}", action, r.error->message);
             after_change();
         });
 

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 Reply from(const CommandResult& r, json result = json::object())
 {
-    if (!r.ok) return Reply::failure(r.error.starts_with("unknown ") ? ErrorCode::NotFound : ErrorCode::Refused, r.error);
+    if (r.error) return Reply::failure(protocol::error_code(r.error->kind), r.error->message);
     json events = json::array();
     for (const Event& e : r.events) events.push_back(protocol::to_json(protocol::to_pushed_event(e)));
     result["events"] = events;
@@ -86,7 +86,7 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
         const auto& a = std::get<protocol::StartArgs>(request.args);
         const CommandResult r = engine_->start(t, a.routine);
         json plan = json::array();
-        if (r.ok) {
+        if (r.ok()) {
             const auto routine = engine_->routine(engine_->status(t).in_break_routine);
             if (routine)
                 for (const auto& [id, dose] : engine_->progression().plan(*routine))
@@ -113,8 +113,8 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
         StepReport s{a.exercise, a.reps, a.hold_seconds, a.side && *a.side != protocol::Side::Both ? protocol::to_string(*a.side) : "",
                      a.feedback ? std::optional<Rating>(protocol::rating_of(*a.feedback)) : std::nullopt};
         const CommandResult r = engine_->step(t, s);
-        json result{{"recorded", r.ok}};
-        if (r.ok) {
+        json result{{"recorded", r.ok()}};
+        if (r.ok()) {
             result["paused"] = engine_->progression().paused(a.exercise);
             const DoseStep next = engine_->progression().dose(a.exercise);
             result["next_dose"] = {{"reps", next.reps}, {"hold_seconds", next.hold_seconds}};

@@ -43,6 +43,8 @@ enum class ErrorCode {
 };
 const char* to_string(ErrorCode code);
 std::optional<ErrorCode> error_code_from_string(std::string_view name);
+// The code a command refused by the core is answered with: one code per kind.
+ErrorCode error_code(CommandError::Kind kind);
 
 enum class Side { Left, Right, Both };
 enum class Feedback { Easy, Ok, Hard, Pain };

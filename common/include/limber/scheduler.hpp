@@ -102,11 +102,33 @@ struct SchedulerState {
     friend bool operator==(const SchedulerState&, const SchedulerState&) = default;
 };
 
-// The result of a user command: refused ones say why and change nothing.
+// Why a user command was refused. Each kind is exactly one of the control protocol's error
+// codes (protocol::error_code): NotNow is "refused", Unknown is "not_found".
+struct CommandError {
+    enum class Kind {
+        NotNow,   // the schedule's state says no (nothing due to snooze, not paused, ...)
+        Unknown,  // the command names a routine or exercise the catalog does not have
+    };
+    Kind kind = Kind::NotNow;
+    std::string message;  // for the user: what was refused and why
+    friend bool operator==(const CommandError&, const CommandError&) = default;
+};
+
+// The result of a user command: a refused one says why and changes nothing, though the events
+// that came due up to its time (`events`) are still reported.
 struct CommandResult {
-    bool ok = true;
-    std::string error;
+    std::optional<CommandError> error;  // set when refused
     std::vector<Event> events;
+
+    [[nodiscard]] bool ok() const { return !error; }
+    static CommandResult not_now(std::string why, std::vector<Event> events = {})
+    {
+        return {CommandError{CommandError::Kind::NotNow, std::move(why)}, std::move(events)};
+    }
+    static CommandResult unknown(std::string what, std::vector<Event> events = {})
+    {
+        return {CommandError{CommandError::Kind::Unknown, std::move(what)}, std::move(events)};
+    }
 };
 
 class Scheduler {
