@@ -354,7 +354,7 @@ TEST_CASE("skip moves on without a record, and skipping everything ends as all s
     Run r(two);
     r.player.start(r.t0);
     r.pass(3s);
-    auto e = r.player.skip();
+    auto e = r.player.skip(r.now());
     CHECK_FALSE(e.record);
     CHECK(e.next_exercise);
     CHECK_FALSE(e.ended);
@@ -363,14 +363,14 @@ TEST_CASE("skip moves on without a record, and skipping everything ends as all s
     CHECK(r.player.done_count() == 0);
     REQUIRE(r.player.step());
     CHECK(r.player.step()->exercise == "scapular-squeezes");
-    e = r.player.skip();
+    e = r.player.skip(r.now());
     CHECK_FALSE(e.record);
     REQUIRE(e.ended);
     CHECK(*e.ended == RoutinePlayer::Ending{false, "all skipped", std::nullopt});
     CHECK(r.player.mode() == Mode::Finished);
     CHECK(r.player.elapsed() == r.player.total());
     CHECK_FALSE(r.player.next_wake());
-    CHECK_FALSE(r.player.skip().ended);  // once over, it stays over
+    CHECK_FALSE(r.player.skip(r.now()).ended);  // once over, it stays over
 }
 
 TEST_CASE("a routine with one exercise done and the last one skipped is completed")
@@ -379,7 +379,7 @@ TEST_CASE("a routine with one exercise done and the last one skipped is complete
     r.player.start(r.t0);
     r.player.done();
     r.player.rate(r.now(), limber::Rating::Easy);
-    const auto e = r.player.skip();
+    const auto e = r.player.skip(r.now());
     REQUIRE(e.ended);
     CHECK(e.ended->completed);
     CHECK(e.ended->why.empty());
@@ -387,25 +387,27 @@ TEST_CASE("a routine with one exercise done and the last one skipped is complete
     CHECK(*e.ended->cue == cues_of(catalog(), two).back());
 }
 
-TEST_CASE("a skip keeps the routine clock's anchor: the next exercise starts when routine time reaches it")
+TEST_CASE("a skip starts the next exercise at once: its opening cue now, its first second a second later")
 {
     Run r(two);
     r.player.start(r.t0);
     r.pass(3s);
-    r.player.skip();
-    CHECK(r.player.routine_time(r.now()) == 3s);
-    CHECK(r.player.next_wake() == r.t0 + 16s);
-    auto e = r.pass(12s);
-    CHECK(e.cues.empty());
-    CHECK_FALSE(e.ticked);
-    e = r.pass(1s);
-    REQUIRE_FALSE(e.cues.empty());
-    CHECK(e.cues[0].kind == K::ExerciseStart);
-    CHECK(e.cues[0].exercise_index == 1);
+    const auto skipped = r.player.skip(r.now());
+    // Routine time jumps over the 13 seconds the skipped exercise had left.
     CHECK(r.player.elapsed() == 16s);
-    e = r.pass(1s);
+    CHECK(r.player.routine_time(r.now()) == 16s);
+    REQUIRE_FALSE(skipped.cues.empty());
+    CHECK(skipped.cues[0].kind == K::ExerciseStart);
+    CHECK(skipped.cues[0].exercise_index == 1);
+    CHECK(r.player.next_wake() <= r.now() + 1s);
+    auto e = r.pass(1s);
     CHECK(e.ticked);
     CHECK(r.player.elapsed() == 17s);
+    // Nothing of the skipped exercise is heard later, and the next one runs to its end.
+    e = r.pass(1min);
+    for (const auto& c : e.cues) CHECK(c.exercise_index == 1);
+    CHECK(r.player.mode() == Mode::Feedback);
+    CHECK(r.player.elapsed() == r.player.total());
 }
 
 TEST_CASE("a skip while paused waits for resume")
@@ -414,7 +416,7 @@ TEST_CASE("a skip while paused waits for resume")
     r.player.start(r.t0);
     r.pass(3s);
     r.player.pause();
-    auto e = r.player.skip();
+    auto e = r.player.skip(r.now());
     CHECK(e.cues.empty());
     CHECK_FALSE(r.player.next_wake());
     r.pass(1min);
@@ -458,7 +460,7 @@ TEST_CASE("what does not fit the mode changes nothing")
     r.player.done();
     // Feedback: no Next, skip or pain.
     CHECK_FALSE(r.player.done().feedback);
-    CHECK_FALSE(r.player.skip().next_exercise);
+    CHECK_FALSE(r.player.skip(r.now()).next_exercise);
     CHECK_FALSE(r.player.hurt().record);
     CHECK(r.player.mode() == Mode::Feedback);
     CHECK(r.player.exercise_index() == 0);

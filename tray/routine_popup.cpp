@@ -393,7 +393,7 @@ void RoutinePopup::on_rate(std::optional<Rating> rating)
 void RoutinePopup::on_skip()
 {
     const MonoTime t = now();
-    play(player_.skip(), t);
+    play(player_.skip(t), t);
     rearm(t);
 }
 

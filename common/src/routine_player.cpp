@@ -125,13 +125,14 @@ RoutinePlayer::Events RoutinePlayer::done()
     return events;
 }
 
-RoutinePlayer::Events RoutinePlayer::skip()
+RoutinePlayer::Events RoutinePlayer::skip(MonoTime now)
 {
     Events events;
     if (mode_ != Mode::Running || exercise_ >= plan_.size()) return events;
     next_exercise(events);
-    // The clock keeps its anchor: routine time is not restarted at the skipped time, so the
-    // next exercise's first second and cues wait until routine time reaches them.
+    // Routine time jumped over what was skipped: the clock restarts there, so the next
+    // exercise begins now rather than when the skipped one would have ended.
+    if (!paused_) restart(now, events);
     show_exercise(events);
     return events;
 }

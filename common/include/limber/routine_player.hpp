@@ -80,10 +80,9 @@ public:
 
     // "Next": the exercise counts as done and the user is asked how it felt.
     Events done();
-    // "Skip exercise": on to the next exercise without a record. Its remaining time counts
-    // toward the progress. Routine time is not restarted (the routine clock keeps its
-    // anchor), so the next exercise begins once routine time reaches where it starts.
-    Events skip();
+    // "Skip exercise": on to the next exercise without a record, which begins at `now` (its
+    // opening cues due at once) unless paused. The skipped time counts toward the progress.
+    Events skip(MonoTime now);
     // The answer to "how did that feel?": the exercise is recorded and the next one begins.
     Events rate(MonoTime now, std::optional<Rating> rating);
     // "Stop, this hurts": the exercise is recorded as pain and the routine ends.
