@@ -2,8 +2,8 @@
 // is doing (active, idle, locked, asleep) as events on the daemon's Asio loop.
 #pragma once
 
+#include "limber/activity.hpp"
 #include "limber/clock.hpp"
-#include "limber/scheduler.hpp"
 
 #include <boost/asio/io_context.hpp>
 

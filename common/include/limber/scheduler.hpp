@@ -3,6 +3,7 @@
 // next_wake() when to call again.
 #pragma once
 
+#include "limber/activity.hpp"
 #include "limber/clock.hpp"
 #include "limber/settings.hpp"
 
@@ -11,15 +12,6 @@
 #include <vector>
 
 namespace limber {
-
-enum class ActivityKind { Active, Idle, Locked, Asleep };
-
-struct Activity {
-    ActivityKind kind = ActivityKind::Active;
-    // When this state began, if the source learnt of it late (idle is known only after a
-    // threshold has passed). Empty means "now".
-    std::optional<MonoTime> since;
-};
 
 enum class DueReason { Earned, Daily };
 
