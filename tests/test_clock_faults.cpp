@@ -6,6 +6,7 @@
 #include "limber/engine.hpp"
 #include "limber/summary.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 #include "support/day.hpp"
 #include "support/fake_clock.hpp"
 
@@ -25,17 +26,10 @@ namespace {
 
 const limber::Catalog& catalog()
 {
-    static const limber::Catalog c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
-    return c;
+    return limber::test::shipped_catalog();
 }
 
-limber::Settings settings()
-{
-    limber::Settings s;
-    s.working_hours.enabled = false;
-    s.daily.enabled = false;
-    return s;
-}
+limber::Settings settings() { return limber::test::plain_settings(); }
 
 // A user at a desk, played into an Engine over an in-memory record, the way limberd does it:
 // woken when the engine asks, every break taken as it comes (a 5-minute routine).

@@ -5,6 +5,7 @@
 #include "limber/cues.hpp"
 
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -18,7 +19,7 @@ using K = Cue::Kind;
 
 limber::Catalog shipped()
 {
-    return limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
+    return limber::test::shipped_catalog();
 }
 
 std::vector<std::pair<std::string, limber::DoseStep>> easy_plan(const limber::Catalog& c, const std::string& routine)

@@ -2,6 +2,7 @@
 // survives a restart.
 #include "limber/engine.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 #include "support/fake_clock.hpp"
 
 using namespace std::chrono_literals;
@@ -13,17 +14,10 @@ namespace {
 
 const limber::Catalog& catalog()
 {
-    static const limber::Catalog c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
-    return c;
+    return limber::test::shipped_catalog();
 }
 
-limber::Settings settings()
-{
-    limber::Settings s;
-    s.working_hours.enabled = false;
-    s.daily.enabled = false;
-    return s;
-}
+limber::Settings settings() { return limber::test::plain_settings(); }
 
 struct Rig {
     limber::test::FakeClock clock{std::chrono::local_days{std::chrono::year{2026} / 11 / 23}, 9h};

@@ -1,6 +1,7 @@
 // Progression at the edges of the guide's ranges.
 #include "limber/progression.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 using limber::DoseStep;
 using limber::Progression;
@@ -11,8 +12,7 @@ namespace {
 
 const limber::Catalog& catalog()
 {
-    static const limber::Catalog c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
-    return c;
+    return limber::test::shipped_catalog();
 }
 
 const limber::WallTime t0{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}.time_since_epoch()};

@@ -4,6 +4,7 @@
 #include "limber/routine_player.hpp"
 
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 #include "support/fake_clock.hpp"
 
 #include <algorithm>
@@ -21,8 +22,7 @@ using namespace std::chrono_literals;
 
 const limber::Catalog& catalog()
 {
-    static const limber::Catalog c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
-    return c;
+    return limber::test::shipped_catalog();
 }
 
 // Chin tucks (16 s, no setup) then shoulder-blade squeezes.

@@ -1,5 +1,6 @@
 #include "limber/routine_steps.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 using limber::RoutineStep;
 using Phase = limber::RoutineStep::Phase;
@@ -8,8 +9,7 @@ using namespace std::chrono_literals;
 namespace {
 const limber::Catalog& catalog()
 {
-    static const limber::Catalog c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
-    return c;
+    return limber::test::shipped_catalog();
 }
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include "support/temp_dir.hpp"
 
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,8 +18,7 @@ namespace {
 
 const limber::Catalog& catalog()
 {
-    static const limber::Catalog c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
-    return c;
+    return limber::test::shipped_catalog();
 }
 
 Settings parse(const std::string& text) { return limber::parse_settings(text, "limber.toml", catalog()); }

@@ -3,6 +3,7 @@
 #include "limber/settings.hpp"
 #include "limber/settings_edit.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 using limber::set_setting;
 
@@ -76,7 +77,7 @@ TEST_CASE("keys that only start like the key, and headers with spaces, are told 
 
 TEST_CASE("the edited file still reads as the settings it says")
 {
-    const auto catalog = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
+    const auto& catalog = limber::test::shipped_catalog();
     std::string text = limber::format_settings(limber::Settings{});
     text = set_setting(text, "breaks", "every", "\"50m\"");
     text = set_setting(text, "working_hours", "monday", "\"08:00-12:00\"");

@@ -9,6 +9,7 @@
 #include "limber/settings_schema.hpp"
 
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 
 #include <fstream>
 #include <map>
@@ -25,7 +26,7 @@ using namespace std::chrono_literals;
 
 const limber::Catalog& catalog()
 {
-    static const auto c = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
+    static const auto& c = limber::test::shipped_catalog();
     return c;
 }
 

@@ -4,6 +4,7 @@
 #include "limber/catalog.hpp"
 #include "limber/summary.hpp"
 #include "support/catch.hpp"
+#include "support/fixtures.hpp"
 #include "support/stamps.hpp"
 
 #include <nlohmann/json.hpp>
@@ -238,7 +239,7 @@ TEST_CASE("the text report is an aligned table with the change against last week
 {
     SqliteStore store(":memory:");
     fill(store);
-    const auto catalog = limber::load_catalog(LIMBER_CONFIG_DIR "/exercises.toml", LIMBER_CONFIG_DIR "/routines.toml");
+    const auto& catalog = limber::test::shipped_catalog();
     const std::string expected = R"(Week 2026-W13 (2026-03-23 to 2026-03-29)
 
 Breaks              this week  last week   change

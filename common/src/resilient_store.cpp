@@ -4,9 +4,11 @@ namespace limber {
 
 ResilientStore::ResilientStore(Store& inner, ErrorHandler on_error) : inner_(inner), on_error_(std::move(on_error)) {}
 
-void ResilientStore::submit(Write write, std::string what)
+void ResilientStore::submit(Waiting waiting)
 {
-    pending_.emplace_back(std::move(write), std::move(what));
+    if (!waiting.value_key.empty())
+        std::erase_if(pending_, [&](const Waiting& w) { return w.value_key == waiting.value_key; });
+    pending_.push_back(std::move(waiting));
     flush();
 }
 
@@ -15,7 +17,7 @@ bool ResilientStore::flush()
     // In order: a later event is never written before an earlier one that is waiting.
     while (!pending_.empty()) {
         try {
-            pending_.front().first(inner_);
+            pending_.front().write(inner_);
         } catch (const StoreError& e) {
             last_error_ = e.what();
             on_error_(std::string(e.what()) + " (" + std::to_string(pending_.size()) +
@@ -33,22 +35,22 @@ bool ResilientStore::flush()
 
 void ResilientStore::append(const Record& record)
 {
-    submit([record](Store& s) { s.append(record); }, record.kind);
+    submit({[record](Store& s) { s.append(record); }, record.kind, {}});
 }
 
 void ResilientStore::append(const Feedback& feedback)
 {
-    submit([feedback](Store& s) { s.append(feedback); }, "feedback");
+    submit({[feedback](Store& s) { s.append(feedback); }, "feedback", {}});
 }
 
 void ResilientStore::append(const Span& span)
 {
-    submit([span](Store& s) { s.append(span); }, "activity");
+    submit({[span](Store& s) { s.append(span); }, "activity", {}});
 }
 
 void ResilientStore::set_value(const std::string& key, const std::string& value)
 {
-    submit([key, value](Store& s) { s.set_value(key, value); }, key);
+    submit({[key, value](Store& s) { s.set_value(key, value); }, key, key});
 }
 
 }  // namespace limber

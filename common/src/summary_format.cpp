@@ -1,6 +1,7 @@
 // Rendering the weekly summary (text, JSON) and exporting raw events (CSV, JSON).
 #include "limber/catalog.hpp"
 #include "limber/duration.hpp"
+#include "limber/store.hpp"
 #include "limber/summary.hpp"
 
 #include "json_fields.hpp"

@@ -4,6 +4,7 @@
 
 #include "limber/scheduler.hpp"
 #include "support/fake_clock.hpp"
+#include "support/fixtures.hpp"
 
 #include "support/catch.hpp"
 
@@ -107,14 +108,5 @@ private:
 };
 
 inline std::chrono::minutes hm(int h, int m) { return std::chrono::hours{h} + std::chrono::minutes{m}; }
-
-// Settings with no working-hours limits and no daily routine, for rules that don't involve them.
-inline Settings plain_settings()
-{
-    Settings s;
-    s.working_hours.enabled = false;
-    s.daily.enabled = false;
-    return s;
-}
 
 }  // namespace limber::test

@@ -8,6 +8,7 @@
 namespace limber {
 
 enum class ActivityKind { Active, Idle, Locked, Asleep };
+const char* to_string(ActivityKind kind);  // "active", "idle", "locked", "asleep"
 
 struct Activity {
     ActivityKind kind = ActivityKind::Active;

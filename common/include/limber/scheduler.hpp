@@ -46,7 +46,6 @@ struct Event {
 };
 
 const char* to_string(Event::Kind kind);
-const char* to_string(ActivityKind kind);
 
 enum class Phase { Working, Due, InBreak, Paused, Away, OffHours, Held };
 const char* to_string(Phase phase);

@@ -6,6 +6,7 @@
 #include "limber/calendar.hpp"
 #include "limber/clock.hpp"
 #include "limber/scheduler.hpp"
+#include "limber/summary.hpp"
 
 #include <deque>
 #include <filesystem>
@@ -95,7 +96,7 @@ public:
     virtual void set_value(const std::string& key, const std::string& value) = 0;
 };
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public WeekQueries {
 public:
     static constexpr int schema_version = 4;
 
@@ -119,9 +120,12 @@ public:
     std::optional<std::string> value(const std::string& key) override;
     void set_value(const std::string& key, const std::string& value) override;
 
+    // The week's figures, counted in SQL on the store's indexes.
+    WeekFigures week_figures(IsoWeek week, const SummaryOptions& options) override;
+
     [[nodiscard]] const std::optional<std::filesystem::path>& recovered_from() const { return recovered_from_; }
     [[nodiscard]] const std::string& path() const { return path_; }
-    // For the summary, which runs its own SQL on the same connection.
+    // The connection itself, for the store's own tests (which link SQLiteCpp themselves).
     [[nodiscard]] SQLite::Database& database();
 
     // Runs the migrations up to `version` only (tests build every earlier schema with this).
@@ -167,7 +171,9 @@ private:
 };
 
 // Wraps a Store: a write that fails is kept in memory, reported through `on_error`, and retried
-// before the next write and on flush(). Reads pass through.
+// before the next write and on flush(), in the order they were made. A value set again while
+// an older value of its key waits replaces it, so a long outage keeps one value per key.
+// Reads pass through.
 class ResilientStore final : public Store {
 public:
     using ErrorHandler = std::function<void(const std::string& message)>;
@@ -189,11 +195,16 @@ public:
 
 private:
     using Write = std::function<void(Store&)>;
-    void submit(Write write, std::string what);
+    struct Waiting {
+        Write write;
+        std::string what;       // for the error message
+        std::string value_key;  // a set_value's key: only its newest value waits
+    };
+    void submit(Waiting waiting);
 
     Store& inner_;
     ErrorHandler on_error_;
-    std::deque<std::pair<Write, std::string>> pending_;
+    std::deque<Waiting> pending_;
     std::string last_error_;
 };
 

@@ -1,10 +1,10 @@
 // The weekly compliance summary: did I take my breaks, and is my sitting getting better?
-// Counted in SQL on the store's indexes; rendered as a terminal table, JSON, and CSV exports.
+// Counted by the store (SqliteStore: in SQL, on its indexes) through WeekQueries; rendered as
+// a terminal table, JSON, and CSV exports.
 #pragma once
 
 #include "limber/calendar.hpp"
 #include "limber/settings.hpp"
-#include "limber/store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +16,7 @@
 namespace limber {
 
 class Catalog;
+class Store;
 
 struct SummaryOptions {
     Seconds natural_break{5 * 60};       // away this long ends a sitting stretch
@@ -66,8 +67,17 @@ struct WeeklySummary {
     friend bool operator==(const WeeklySummary&, const WeeklySummary&) = default;
 };
 
-WeekFigures week_figures(SqliteStore& store, IsoWeek week, const SummaryOptions& options);
-WeeklySummary weekly_summary(SqliteStore& store, IsoWeek week, const SummaryOptions& options);
+// What the summary asks of the store: one week's figures.
+class WeekQueries {
+public:
+    virtual ~WeekQueries() = default;
+    // Throws StoreError naming the store and the week when it cannot answer.
+    virtual WeekFigures week_figures(IsoWeek week, const SummaryOptions& options) = 0;
+};
+
+WeekFigures week_figures(WeekQueries& store, IsoWeek week, const SummaryOptions& options);
+// The week and the week before it.
+WeeklySummary weekly_summary(WeekQueries& store, IsoWeek week, const SummaryOptions& options);
 
 // An aligned table for a terminal. Names come from the catalog when given, else ids are shown.
 std::string format_text(const WeeklySummary& summary, const Catalog* catalog = nullptr);
