@@ -1,4 +1,4 @@
-#include "time_text.hpp"
+#include "client/time_text.hpp"
 
 #include <ctime>
 

@@ -1,4 +1,4 @@
-#include "runtime.hpp"
+#include "client/runtime.hpp"
 
 #include <cstdlib>
 #include <system_error>
