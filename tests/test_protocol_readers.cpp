@@ -271,3 +271,21 @@ TEST_CASE("UTC times read back as they were written")
     CHECK_FALSE(parse_iso8601_utc("2024-05-06 09:30:15").has_value());
     CHECK_FALSE(parse_iso8601_utc("2024-05-06T09:30:15Zx").has_value());
 }
+
+TEST_CASE("the start and export replies read back what limberd writes, and a bad one names its field")
+{
+    using namespace limber::protocol;
+    const StartReport started{"quick-daily-reset", {{"chin-tucks", {8, 5}}, {"cat-cow", {6, 0}}}};
+    CHECK(StartReport::from_json(started.to_json()) == started);
+    CHECK(StartReport::from_json(StartReport{"single:cat-cow", {}}.to_json()).plan.empty());
+    auto bad = started.to_json();
+    bad["plan"][1]["reps"] = "six";
+    CHECK_THROWS_WITH(StartReport::from_json(bad), "start: \"plan[1].reps\" must be an integer, not string");
+    CHECK_THROWS_WITH(StartReport::from_json(nlohmann::json{{"plan", nlohmann::json::array()}}), "start: \"routine\" is missing");
+
+    const ExportReport exported{ExportFormat::Json, "[]\n"};
+    CHECK(ExportReport::from_json(exported.to_json()) == exported);
+    CHECK(ExportReport::from_json(ExportReport{ExportFormat::Csv, "a,b\n"}.to_json()).format == ExportFormat::Csv);
+    CHECK_THROWS_WITH(ExportReport::from_json(nlohmann::json{{"format", "xml"}, {"content", ""}}),
+                      "export: \"format\" must be csv or json, not \"xml\"");
+}

@@ -53,10 +53,10 @@ std::string routine_length(const Catalog& c, const std::string& id)
     return wxString::Format(_("%d min"), static_cast<int>((s.count() + 30) / 60)).utf8_string();
 }
 
-std::vector<std::pair<std::string, DoseStep>> plan_from(const json& plan, const Catalog& c, const std::string& routine)
+std::vector<std::pair<std::string, DoseStep>> plan_from(const protocol::StartReport& started, const Catalog& c)
 {
-    std::vector<std::pair<std::string, DoseStep>> out;
-    for (const auto& p : plan) out.emplace_back(p.value("exercise", ""), DoseStep{p.value("reps", 1), p.value("hold_seconds", 0)});
+    std::vector<std::pair<std::string, DoseStep>> out = started.plan;
+    const std::string& routine = started.routine;
     if (out.empty()) {  // no daemon (screenshots): the easy end of every dose
         std::optional<Routine> r;
         if (routine.starts_with("single:")) {
@@ -133,7 +133,7 @@ bool TrayApp::OnInit()
     minute_.Start(60 * 1000);
     link_->start();
 
-    if (show_.starts_with("popup")) open_popup(show_.size() > 6 ? show_.substr(6) : "quick-daily-reset", json::array());
+    if (show_.starts_with("popup")) open_popup({show_.size() > 6 ? show_.substr(6) : "quick-daily-reset", {}});
     else if (show_ == "card") notify_due("quick-daily-reset");
     else if (show_ == "summary") show_summary();
     else if (show_ == "settings") CallAfter([this] { show_settings(); });
@@ -372,17 +372,21 @@ void TrayApp::start_routine(const std::string& routine)
         popup_->Raise();
         return;
     }
-    link_->request(Verb::Start, protocol::StartArgs{routine}, [this, routine](const Outcome& o) {
+    link_->request(Verb::Start, protocol::StartArgs{routine}, [this](const Outcome& o) {
         if (!o.ok()) return error(o.message());
         if (popup_) return popup_->Raise();  // asked twice before the first reply came
-        open_popup(o.reply->result.value("routine", routine), o.reply->result.value("plan", json::array()));
+        try {
+            open_popup(protocol::StartReport::from_json(o.reply->result));
+        } catch (const MessageError& e) {
+            error(e.what());
+        }
     });
 }
 
-void TrayApp::open_popup(const std::string& routine, const json& plan)
+void TrayApp::open_popup(const protocol::StartReport& started)
 {
     auto* popup = new RoutinePopup(
-        catalog_, routine_name(catalog_, routine), plan_from(plan, catalog_, routine), runtime_paths().data_dir / "illustrations",
+        catalog_, routine_name(catalog_, started.routine), plan_from(started, catalog_), runtime_paths().data_dir / "illustrations",
         {[this](const std::string& exercise, int reps, int hold, std::optional<Rating> rating) {
              protocol::StepArgs a;
              a.exercise = exercise;
@@ -447,7 +451,11 @@ void TrayApp::show_summary(const std::string& week)
             link_->request(Verb::Export, protocol::ExportArgs{from, to, csv ? protocol::ExportFormat::Csv : protocol::ExportFormat::Json},
                            for_window(&window, [path](SummaryWindow& w, const Outcome& o) {
                                if (!o.ok()) return w.export_failed(o.message());
-                               w.save_export(path, o.reply->result.value("content", std::string{}));
+                               try {
+                                   w.save_export(path, protocol::ExportReport::from_json(o.reply->result).content);
+                               } catch (const MessageError& e) {
+                                   w.export_failed(e.what());
+                               }
                            }));
         });
     summary_ = w;

@@ -72,7 +72,7 @@ private:
     // The popup's one-time "Guide me by voice": whether to offer it, and saying yes.
     bool offer_voice();
     void enable_voice();
-    void open_popup(const std::string& routine, const nlohmann::json& plan);
+    void open_popup(const protocol::StartReport& started);
     // Sends a command; its status (when the reply carries one) is applied, its refusal shown.
     void command(protocol::Verb verb, protocol::Args args = {});
     void error(const std::string& message);

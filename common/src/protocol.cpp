@@ -433,6 +433,38 @@ SummaryReport SummaryReport::from_json(const json& j)
     return r;
 }
 
+json StartReport::to_json() const
+{
+    json steps = json::array();
+    for (const auto& [id, dose] : plan) steps.push_back({{"exercise", id}, {"reps", dose.reps}, {"hold_seconds", dose.hold_seconds}});
+    return {{"routine", routine}, {"plan", steps}};
+}
+
+StartReport StartReport::from_json(const json& j)
+{
+    const json_fields::Fields f(j, "start");
+    StartReport r;
+    r.routine = f.string("routine");
+    const std::size_t n = f.array("plan").size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const json_fields::Fields step = f.element("plan", i);
+        r.plan.emplace_back(step.string("exercise"),
+                            DoseStep{static_cast<int>(step.integer("reps")), static_cast<int>(step.integer("hold_seconds"))});
+    }
+    return r;
+}
+
+json ExportReport::to_json() const { return {{"format", to_string(format)}, {"content", content}}; }
+
+ExportReport ExportReport::from_json(const json& j)
+{
+    const json_fields::Fields f(j, "export");
+    ExportReport r;
+    r.format = enum_field(f, "format", std::array{ExportFormat::Csv, ExportFormat::Json}, "csv or json");
+    r.content = f.string("content");
+    return r;
+}
+
 json SummaryReport::without_text(json result)
 {
     result.erase("text");

@@ -168,7 +168,7 @@ int main(int argc, char** argv)
         }
         if (*start) {
             const Reply r = client.call(Verb::Start, limber::protocol::StartArgs{routine});
-            return report(r, as_json, r.ok ? "Started " + r.result.value("routine", routine) : "");
+            return report(r, as_json, r.ok ? "Started " + limber::protocol::StartReport::from_json(r.result).routine : "");
         }
         if (*done) return report(client.call(Verb::Finish, limber::protocol::FinishArgs{true, ""}), as_json, "Well done");
         if (*stop) return report(client.call(Verb::Finish, limber::protocol::FinishArgs{false, why}), as_json, "Stopped");
@@ -205,7 +205,7 @@ int main(int argc, char** argv)
         if (*exp) {
             const Reply r = client.call(Verb::Export, limber::protocol::ExportArgs{from, to, csv ? limber::protocol::ExportFormat::Csv : limber::protocol::ExportFormat::Json});
             if (!r.ok) return report(r, false, "");
-            std::cout << r.result.value("content", "");
+            std::cout << limber::protocol::ExportReport::from_json(r.result).content;
             return exit_ok;
         }
         if (*watch) {

@@ -85,14 +85,10 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
     case Verb::Start: {
         const auto& a = std::get<protocol::StartArgs>(request.args);
         const CommandResult r = engine_->start(t, a.routine);
-        json plan = json::array();
-        if (r.ok()) {
-            const auto routine = engine_->routine(engine_->status(t).in_break_routine);
-            if (routine)
-                for (const auto& [id, dose] : engine_->progression().plan(*routine))
-                    plan.push_back({{"exercise", id}, {"reps", dose.reps}, {"hold_seconds", dose.hold_seconds}});
-        }
-        reply = from(r, {{"routine", engine_->status(t).in_break_routine}, {"plan", plan}});
+        protocol::StartReport started{engine_->status(t).in_break_routine, {}};
+        if (r.ok())
+            if (const auto routine = engine_->routine(started.routine)) started.plan = engine_->progression().plan(*routine);
+        reply = from(r, started.to_json());
         break;
     }
     case Verb::Finish: {
@@ -150,8 +146,8 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
         store_->flush();
         if (!database_ready(reply)) break;
         const bool csv = a.format == protocol::ExportFormat::Csv;
-        reply = Reply::success({{"format", protocol::to_string(a.format)},
-                                {"content", csv ? export_csv(db_->open(), *from_day, *to_day) : export_json(db_->open(), *from_day, *to_day)}});
+        const protocol::ExportReport exported{a.format, csv ? export_csv(db_->open(), *from_day, *to_day) : export_json(db_->open(), *from_day, *to_day)};
+        reply = Reply::success(exported.to_json());
         break;
     }
     case Verb::Reload:

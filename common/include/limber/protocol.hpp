@@ -2,6 +2,7 @@
 // requests in, replies and pushed events out. Pure: no sockets here (see docs/PROTOCOL.md).
 #pragma once
 
+#include "limber/catalog.hpp"
 #include "limber/clock.hpp"
 #include "limber/error.hpp"
 #include "limber/scheduler.hpp"
@@ -18,7 +19,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
 namespace limber::protocol {
 
@@ -209,6 +212,28 @@ struct SummaryReport {
     static SummaryReport from_json(const nlohmann::json& j);
     // The reply as `limberctl summary --json` prints it: all but the text.
     [[nodiscard]] static nlohmann::json without_text(nlohmann::json result);
+};
+
+// The start reply: the routine begun and each of its exercises with the dose it is at.
+struct StartReport {
+    std::string routine;
+    std::vector<std::pair<std::string, DoseStep>> plan;  // exercise id, dose
+    friend bool operator==(const StartReport&, const StartReport&) = default;
+
+    [[nodiscard]] nlohmann::json to_json() const;
+    // Throws MessageError naming the field that is missing or of the wrong type.
+    static StartReport from_json(const nlohmann::json& j);
+};
+
+// The export reply: the file's text, CSV or JSON as asked.
+struct ExportReport {
+    ExportFormat format = ExportFormat::Csv;
+    std::string content;
+    friend bool operator==(const ExportReport&, const ExportReport&) = default;
+
+    [[nodiscard]] nlohmann::json to_json() const;
+    // Throws MessageError naming the field that is missing or of the wrong type.
+    static ExportReport from_json(const nlohmann::json& j);
 };
 
 }  // namespace limber::protocol
