@@ -2,7 +2,7 @@
 // reason as a line ("on camera: sleep", "off"), so shell tests can check the real sources
 // against real servers, devices and windows.
 #include "limber/duration.hpp"
-#include "pause/hold_sources.hpp"
+#include "smart_pause/hold_sources.hpp"
 
 #include <CLI/CLI.hpp>
 #include <boost/asio/signal_set.hpp>

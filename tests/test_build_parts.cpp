@@ -3,7 +3,7 @@
 // asking for such a source by name says which option would bring it, "auto" goes without it,
 // and what needs no part (scripts, the camera, listed applications' processes) is always there.
 #include "activity/activity_parts.hpp"
-#include "pause/hold_parts.hpp"
+#include "smart_pause/hold_parts.hpp"
 
 #include "support/catch.hpp"
 

@@ -1,10 +1,10 @@
 // Smart pause's sources, the parts that need no server: who holds a camera and which listed
 // application runs, read from a fake /proc tree; how the signals combine into one reason.
-#include "pause/apps.hpp"
-#include "pause/camera.hpp"
-#include "pause/hold_sources.hpp"
-#include "pause/microphone.hpp"
-#include "pause/x11_window.hpp"
+#include "smart_pause/apps.hpp"
+#include "smart_pause/camera.hpp"
+#include "smart_pause/hold_sources.hpp"
+#include "smart_pause/microphone.hpp"
+#include "smart_pause/x11_window.hpp"
 
 #include "support/catch.hpp"
 

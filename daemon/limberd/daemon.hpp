@@ -5,7 +5,7 @@
 #include "activity/activity_source.hpp"
 #include "instance_lock.hpp"
 #include "ipc/server.hpp"
-#include "pause/hold_sources.hpp"
+#include "smart_pause/hold_sources.hpp"
 #include "limber/engine.hpp"
 #include "limber/error.hpp"
 #include "limber/paths.hpp"

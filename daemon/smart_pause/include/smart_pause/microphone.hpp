@@ -13,7 +13,7 @@
 // libpulse itself is loaded only when a server's socket is there (pulse_api.hpp).
 #pragma once
 
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 

@@ -1,6 +1,6 @@
-#include "pause/dconf_api.hpp"
+#include "smart_pause/dconf_api.hpp"
 
-#include "pause/loaded_library.hpp"
+#include "smart_pause/loaded_library.hpp"
 
 #include <unistd.h>
 

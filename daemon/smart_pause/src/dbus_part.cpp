@@ -1,8 +1,8 @@
 // The D-Bus part of smart pause's factory (hold_parts.hpp): the desktop's idle inhibitors, and
 // its do-not-disturb.
-#include "pause/dnd.hpp"
-#include "pause/hold_parts.hpp"
-#include "pause/inhibitors.hpp"
+#include "smart_pause/dnd.hpp"
+#include "smart_pause/hold_parts.hpp"
+#include "smart_pause/inhibitors.hpp"
 
 namespace limber {
 namespace {

@@ -1,6 +1,6 @@
-#include "pause/pulse_api.hpp"
+#include "smart_pause/pulse_api.hpp"
 
-#include "pause/loaded_library.hpp"
+#include "smart_pause/loaded_library.hpp"
 
 #include <sys/stat.h>
 

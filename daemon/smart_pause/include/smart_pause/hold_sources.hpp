@@ -1,7 +1,7 @@
 // Makes smart pause's sources from the settings (see hold_source.hpp).
 #pragma once
 
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <chrono>
 #include <string_view>

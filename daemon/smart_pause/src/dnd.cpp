@@ -1,10 +1,10 @@
-#include "pause/dnd.hpp"
+#include "smart_pause/dnd.hpp"
 
 #include "activity/log.hpp"
-#include "pause/pause_bus.hpp"
+#include "smart_pause/pause_bus.hpp"
 
 #include "dbus/sdbus_adapter.hpp"
-#include "pause/dconf_api.hpp"
+#include "smart_pause/dconf_api.hpp"
 
 #include <algorithm>
 #include <map>

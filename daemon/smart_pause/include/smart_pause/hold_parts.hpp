@@ -4,7 +4,7 @@
 // no `open` and name the option that would bring them.
 #pragma once
 
-#include "pause/hold_sources.hpp"
+#include "smart_pause/hold_sources.hpp"
 
 #include <algorithm>
 #include <memory>

@@ -6,7 +6,7 @@
 // _NET_ACTIVE_WINDOW.
 #pragma once
 
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <boost/asio/posix/stream_descriptor.hpp>
 

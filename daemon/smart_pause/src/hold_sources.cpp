@@ -1,11 +1,11 @@
 // The sources of the optional parts come from their tables (hold_parts.hpp); the camera and
 // the listed applications' processes, which need only /dev and /proc, are in every build.
-#include "pause/hold_sources.hpp"
+#include "smart_pause/hold_sources.hpp"
 
 #include "activity/log.hpp"
-#include "pause/apps.hpp"
-#include "pause/camera.hpp"
-#include "pause/hold_parts.hpp"
+#include "smart_pause/apps.hpp"
+#include "smart_pause/camera.hpp"
+#include "smart_pause/hold_parts.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -17,7 +17,7 @@
 // xfconf, Cinnamon's own key) unless their notification server offers `Inhibited`.
 #pragma once
 
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <memory>
 #include <string>

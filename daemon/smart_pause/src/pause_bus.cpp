@@ -1,4 +1,4 @@
-#include "pause/pause_bus.hpp"
+#include "smart_pause/pause_bus.hpp"
 
 #include "activity/log.hpp"
 

@@ -1,4 +1,4 @@
-#include "pause/x11_window.hpp"
+#include "smart_pause/x11_window.hpp"
 
 #include "activity/log.hpp"
 

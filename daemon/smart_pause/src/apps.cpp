@@ -1,4 +1,4 @@
-#include "pause/apps.hpp"
+#include "smart_pause/apps.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -1,5 +1,5 @@
 // Smart pause's PulseAudio entries in a build configured with LIMBER_WITH_PULSE=OFF.
-#include "pause/hold_parts.hpp"
+#include "smart_pause/hold_parts.hpp"
 
 namespace limber {
 namespace {

@@ -1,4 +1,4 @@
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <algorithm>
 

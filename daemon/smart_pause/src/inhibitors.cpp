@@ -1,7 +1,7 @@
-#include "pause/inhibitors.hpp"
+#include "smart_pause/inhibitors.hpp"
 
 #include "activity/log.hpp"
-#include "pause/pause_bus.hpp"
+#include "smart_pause/pause_bus.hpp"
 
 #include "dbus/sdbus_adapter.hpp"
 

@@ -1,6 +1,6 @@
 // The PulseAudio part of smart pause's factory (hold_parts.hpp): the microphone.
-#include "pause/hold_parts.hpp"
-#include "pause/microphone.hpp"
+#include "smart_pause/hold_parts.hpp"
+#include "smart_pause/microphone.hpp"
 
 namespace limber {
 namespace {

@@ -1,5 +1,5 @@
 // Smart pause's D-Bus entries in a build configured with LIMBER_WITH_DBUS=OFF.
-#include "pause/hold_parts.hpp"
+#include "smart_pause/hold_parts.hpp"
 
 namespace limber {
 namespace {

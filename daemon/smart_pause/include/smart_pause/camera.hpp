@@ -3,7 +3,7 @@
 // polls; each such moment, the processes' open files in /proc say whether one is still open.
 #pragma once
 
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <boost/asio/posix/stream_descriptor.hpp>
 

@@ -1,4 +1,4 @@
-#include "pause/camera.hpp"
+#include "smart_pause/camera.hpp"
 
 #include "activity/log.hpp"
 

@@ -4,7 +4,7 @@
 // once, through events.)
 #pragma once
 
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <boost/asio/steady_timer.hpp>
 

@@ -1,6 +1,6 @@
 // Smart pause's X11 entries in a build configured with LIMBER_WITH_X11=OFF: no full-screen
 // source, and listed applications are found by process only.
-#include "pause/hold_parts.hpp"
+#include "smart_pause/hold_parts.hpp"
 
 namespace limber {
 namespace {

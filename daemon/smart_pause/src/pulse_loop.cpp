@@ -1,4 +1,4 @@
-#include "pause/pulse_loop.hpp"
+#include "smart_pause/pulse_loop.hpp"
 
 #include <pulse/timeval.h>
 

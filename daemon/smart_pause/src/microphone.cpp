@@ -1,8 +1,8 @@
-#include "pause/microphone.hpp"
+#include "smart_pause/microphone.hpp"
 
 #include "activity/log.hpp"
-#include "pause/pulse_api.hpp"
-#include "pause/pulse_loop.hpp"
+#include "smart_pause/pulse_api.hpp"
+#include "smart_pause/pulse_loop.hpp"
 
 #include <boost/asio/post.hpp>
 

@@ -1,4 +1,4 @@
-#include "pause/loaded_library.hpp"
+#include "smart_pause/loaded_library.hpp"
 
 #include <dlfcn.h>
 

@@ -14,7 +14,7 @@
 // anyone holds it (GNOME and KDE mirror it into the services above).
 #pragma once
 
-#include "pause/hold_source.hpp"
+#include "smart_pause/hold_source.hpp"
 
 #include <memory>
 #include <optional>

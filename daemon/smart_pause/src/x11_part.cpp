@@ -1,7 +1,7 @@
 // The X11 part of smart pause's factory (hold_parts.hpp): the active window, full screen or
 // a listed application's. (Listed applications are found by process too, in every build.)
-#include "pause/hold_parts.hpp"
-#include "pause/x11_window.hpp"
+#include "smart_pause/hold_parts.hpp"
+#include "smart_pause/x11_window.hpp"
 
 #include <cstdlib>
 
