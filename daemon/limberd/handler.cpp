@@ -86,8 +86,7 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
         const auto& a = std::get<protocol::StartArgs>(request.args);
         const CommandResult r = engine_->start(t, a.routine);
         protocol::StartReport started{engine_->status(t).in_break_routine, {}};
-        if (r.ok())
-            if (const auto routine = engine_->routine(started.routine)) started.plan = engine_->progression().plan(*routine);
+        if (const auto routine = r.ok() ? engine_->routine(started.routine) : std::nullopt) started.plan = engine_->progression().plan(*routine);
         reply = from(r, started.to_json());
         break;
     }
