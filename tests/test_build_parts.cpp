@@ -89,7 +89,7 @@ TEST_CASE("exactly the parts this build left out have no smart-pause source, and
                                   Catch::Contains("'" + name + "' was left out of this build") && Catch::Contains(option + "=OFF"));
         }
     }
-    CHECK(names == std::set<std::string>{"microphone", "fullscreen", "inhibitors", "dnd"});
+    CHECK(names == std::set<std::string>{"microphone", "fullscreen", "inhibitors", "do_not_disturb"});
 
     // What needs only /dev and /proc is in every build; "auto" goes without what is left out.
     ::unsetenv("DISPLAY");
@@ -99,6 +99,6 @@ TEST_CASE("exactly the parts this build left out have no smart-pause source, and
     CHECK(sources[0]->name() == "camera");
     CHECK(sources[1]->name() == "apps");
     options.spec = "auto";
-    settings.microphone = settings.inhibitors = settings.dnd = false;
+    settings.microphone = settings.inhibitors = settings.do_not_disturb = false;
     CHECK(limber::make_hold_sources(io, settings, options).size() == 2);
 }

@@ -295,7 +295,7 @@ TEST_CASE("saved settings read back the same, shipped defaults and edited ones")
     s.sounds = false;
     s.voice = true;
     s.smart_pause.camera = false;
-    s.smart_pause.dnd = false;
+    s.smart_pause.do_not_disturb = false;
     s.smart_pause.apps = {"zoom", "obs \"studio\"", "C:\\odd"};
     s.smart_pause.grace = 5min;
     const std::string text = limber::format_settings(s);

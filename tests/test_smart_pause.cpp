@@ -2,7 +2,11 @@
 // a presentation waits, without a warning, and is offered once the last signal has been over
 // for the grace period. Played with the fake clock.
 #include "limber/hold.hpp"
+#include "limber/settings_schema.hpp"
 #include "support/day.hpp"
+
+#include <set>
+#include <string>
 
 using namespace std::chrono_literals;
 using limber::ActivityKind;
@@ -77,7 +81,7 @@ TEST_CASE("a signal that ends before the break is due changes nothing")
 {
     Day day(plain_settings());
     day.run(10min);
-    hold(day, "dnd");
+    hold(day, "do_not_disturb");
     day.run(10min);
     hold(day, "");
     day.run(25min);
@@ -189,7 +193,7 @@ TEST_CASE("the grace period follows the settings, and zero offers the break at o
     auto s = plain_settings();
     s.smart_pause.grace = 0s;
     Day day(s);
-    hold(day, "app: zoom");
+    hold(day, "apps: zoom");
     day.run(50min);
     hold(day, "");
     CHECK(day.count(Kind::BreakDue) == 1);
@@ -218,10 +222,31 @@ TEST_CASE("hold reasons read back and read well")
     CHECK(HoldReason::parse("camera").detail.empty());
     CHECK(HoldReason::parse("camera").is_call());
     CHECK(HoldReason{HoldKind::Fullscreen, "mpv"}.code() == "fullscreen: mpv");
-    CHECK(HoldReason::parse(HoldReason{HoldKind::App, "zoom: meeting"}.code()).detail == "zoom: meeting");
+    CHECK(HoldReason::parse(HoldReason{HoldKind::Apps, "zoom: meeting"}.code()).detail == "zoom: meeting");
     CHECK(HoldReason::parse("microphone: Firefox").text() == "you are on a call (Firefox is using the microphone)");
-    CHECK(HoldReason::parse("dnd").text() == "do not disturb is on");
-    CHECK(HoldReason::parse("something else").kind == HoldKind::App);
+    CHECK(HoldReason::parse("do_not_disturb").text() == "do not disturb is on");
+    CHECK(HoldReason::parse("something else").kind == HoldKind::Apps);
+}
+
+TEST_CASE("a signal has one name, its settings key, and records made before still read")
+{
+    const std::set<std::string> keys = {"microphone", "camera", "fullscreen", "inhibitors", "do_not_disturb", "apps"};
+    std::set<std::string> names;
+    for (HoldKind k : limber::all_hold_kinds) {
+        names.insert(limber::to_string(k));
+        CHECK(limber::hold_kind_named(limber::to_string(k)) == k);
+    }
+    CHECK(names == keys);
+    for (const auto& key : keys) {  // each is a [smart_pause] key of limber.toml
+        INFO(key);
+        CHECK(limber::find_setting("smart_pause", key) != nullptr);
+    }
+    // The spellings of earlier records.
+    CHECK(HoldReason::parse("inhibitor: Totem") == HoldReason{HoldKind::Inhibitors, "Totem"});
+    CHECK(HoldReason::parse("dnd") == HoldReason{HoldKind::DoNotDisturb, ""});
+    CHECK(HoldReason::parse("app: zoom") == HoldReason{HoldKind::Apps, "zoom"});
+    CHECK(HoldReason::parse("inhibitor: Totem").code() == "inhibitors: Totem");
+    CHECK_FALSE(limber::hold_kind_named("call").has_value());  // a group in the summary, not a signal
 }
 
 TEST_CASE("a held break survives a restart: not announced again, offered after the grace")
@@ -289,7 +314,7 @@ TEST_CASE("a signal on for two hours is a long hold, whichever signals it was, a
     hold(day, "");  // the signal ends: no hold
     CHECK_FALSE(day.status().hold_on);
     CHECK_FALSE(day.status().hold_long);
-    hold(day, "dnd");  // a new one starts from zero
+    hold(day, "do_not_disturb");  // a new one starts from zero
     CHECK(day.status().hold_on == 0s);
     day.run(1h);
     CHECK(day.status().hold_on == 1h);
@@ -301,7 +326,7 @@ TEST_CASE("a long hold counts whether or not a break is due, on the monotonic cl
     limber::Settings s = plain_settings();
     s.every = std::chrono::hours{3};
     Day day(s);
-    hold(day, "app: zoom");
+    hold(day, "apps: zoom");
     day.run(2h);
     CHECK(day.status().phase == Phase::Working);  // no break due yet
     CHECK(day.status().hold_long);
@@ -321,5 +346,5 @@ TEST_CASE("a long hold reads well")
     CHECK(HoldReason::parse("fullscreen: XTerm").held_text(2h + 14min + 59s) == "Breaks held for 2 h 14 min while XTerm is full screen");
     CHECK(HoldReason::parse("microphone: Firefox").held_text(2h) ==
           "Breaks held for 2 h while you are on a call (Firefox is using the microphone)");
-    CHECK(HoldReason::parse("dnd").held_text(45min) == "Breaks held for 45 min while do not disturb is on");
+    CHECK(HoldReason::parse("do_not_disturb").held_text(45min) == "Breaks held for 45 min while do not disturb is on");
 }

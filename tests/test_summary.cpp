@@ -218,6 +218,29 @@ TEST_CASE("a break held by a call is one due break, and one held over an hour is
     CHECK(j["held_by"][0]["id"] == "call");
 }
 
+TEST_CASE("breaks held by a signal count under its one name, whichever spelling the record has")
+{
+    SqliteStore s(":memory:");
+    auto held_long = [&](int hour, const char* why) {  // held at hour:00, offered 61 minutes later
+        auto r = record(stamp(2026, 3, 23, hour, 0), "held", "quick-daily-reset");
+        r.detail = why;
+        s.append(r);
+        auto due = record(stamp(2026, 3, 23, hour + 1, 1), "break_due", "quick-daily-reset", true);
+        due.detail = "held";
+        due.length = limber::Seconds{61 * 60};
+        s.append(due);
+    };
+    active(s, stamp(2026, 3, 23, 9, 0), stamp(2026, 3, 23, 17, 0));
+    held_long(9, "dnd");  // written before the names were one
+    held_long(11, "do_not_disturb");
+    held_long(13, "inhibitor: Totem");  // likewise
+    held_long(15, "apps: zoom");
+
+    const auto w = limber::week_figures(s, w13, {});
+    CHECK(w.held_long == 4);
+    CHECK(w.held_by == limber::Counts{{"do_not_disturb", 2}, {"apps", 1}, {"inhibitors", 1}});
+}
+
 TEST_CASE("the streak skips days away from the computer and waits for today")
 {
     SqliteStore store(":memory:");

@@ -119,7 +119,7 @@ TEST_CASE("a call or do-not-disturb beginning is told once; other holds are not 
     CHECK(m.apply(s));
     CHECK(m.call());
     CHECK_FALSE(m.apply(s));  // still on: nothing new to hush
-    s.schedule.hold = "dnd";
+    s.schedule.hold = "do_not_disturb";
     CHECK_FALSE(m.apply(s));
     CHECK(m.call());
     s.schedule.hold = "fullscreen: mpv";

@@ -222,7 +222,7 @@ SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Setting
     hold_microphone_ = check(_("a m&icrophone is in use (a call)"), sp.microphone);
     hold_fullscreen_ = check(_("a window is &full screen"), sp.fullscreen);
     hold_inhibitors_ = check(_("a video keeps the screen &awake"), sp.inhibitors);
-    hold_dnd_ = check(_("&do not disturb is on"), sp.dnd);
+    hold_do_not_disturb_ = check(_("&do not disturb is on"), sp.do_not_disturb);
     hold_fullscreen_->SetToolTip(_("A film, slides or a game fill the screen"));
     hold_inhibitors_->SetToolTip(_("A player or a presentation asks the desktop not to dim the screen"));
     hold_apps_ = new wxTextCtrl(this, wxID_ANY, app_text(sp.apps));
@@ -257,7 +257,7 @@ bool SettingsDialog::save()
     s.smart_pause.microphone = hold_microphone_->GetValue();
     s.smart_pause.fullscreen = hold_fullscreen_->GetValue();
     s.smart_pause.inhibitors = hold_inhibitors_->GetValue();
-    s.smart_pause.dnd = hold_dnd_->GetValue();
+    s.smart_pause.do_not_disturb = hold_do_not_disturb_->GetValue();
     s.smart_pause.apps = app_list(hold_apps_->GetValue());
     s.smart_pause.grace = std::chrono::minutes{grace_->GetValue()};
     if (daily_routine_->GetSelection() >= 0)

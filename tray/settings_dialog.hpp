@@ -59,7 +59,7 @@ private:
     wxCheckBox* hold_microphone_ = nullptr;
     wxCheckBox* hold_fullscreen_ = nullptr;
     wxCheckBox* hold_inhibitors_ = nullptr;
-    wxCheckBox* hold_dnd_ = nullptr;
+    wxCheckBox* hold_do_not_disturb_ = nullptr;
     wxTextCtrl* hold_apps_ = nullptr;
     wxSpinCtrl* grace_ = nullptr;
     wxCheckBox* autostart_ = nullptr;

@@ -14,10 +14,10 @@ wxString hold_text(const std::string& code)
     case HoldKind::Microphone:
     case HoldKind::Camera: return _("you are on a call");
     case HoldKind::Fullscreen: return who.empty() ? _("a window is full screen") : wxString::Format(_("%s is full screen"), who);
-    case HoldKind::Inhibitor:
+    case HoldKind::Inhibitors:
         return who.empty() ? _("something keeps the screen awake") : wxString::Format(_("%s keeps the screen awake"), who);
     case HoldKind::DoNotDisturb: return _("do not disturb is on");
-    case HoldKind::App: return wxString::Format(_("%s is running"), who);
+    case HoldKind::Apps: return wxString::Format(_("%s is running"), who);
     }
     return who;
 }

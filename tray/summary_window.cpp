@@ -165,7 +165,7 @@ void SummaryWindow::show_report(protocol::SummaryReport report)
     if (const int held = w.held_long; held > 0) {
         int calls = 0;
         for (const auto& [id, count] : w.held_by)
-            if (id == "call") calls = count;
+            if (id == calls_held_by) calls = count;
         footer += "\n" + wxString::Format(wxPLURAL("%d break waited over an hour for you to be free", "%d breaks waited over an hour for you to be free", held), held);
         if (calls > 0) footer += wxString::Format(wxPLURAL(" (%d for a call)", " (%d for calls)", calls), calls);
     }

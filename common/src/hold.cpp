@@ -10,11 +10,21 @@ const char* to_string(HoldKind kind)
     case HoldKind::Microphone: return "microphone";
     case HoldKind::Camera: return "camera";
     case HoldKind::Fullscreen: return "fullscreen";
-    case HoldKind::Inhibitor: return "inhibitor";
-    case HoldKind::DoNotDisturb: return "dnd";
-    case HoldKind::App: return "app";
+    case HoldKind::Inhibitors: return "inhibitors";
+    case HoldKind::DoNotDisturb: return "do_not_disturb";
+    case HoldKind::Apps: return "apps";
     }
-    return "app";
+    return "apps";
+}
+
+std::optional<HoldKind> hold_kind_named(std::string_view name)
+{
+    for (HoldKind k : all_hold_kinds)
+        if (name == to_string(k)) return k;
+    if (name == "inhibitor") return HoldKind::Inhibitors;
+    if (name == "dnd") return HoldKind::DoNotDisturb;
+    if (name == "app") return HoldKind::Apps;
+    return std::nullopt;
 }
 
 std::string HoldReason::code() const
@@ -26,9 +36,9 @@ HoldReason HoldReason::parse(std::string_view code)
 {
     const auto colon = code.find(": ");
     const std::string_view head = code.substr(0, colon);
-    for (HoldKind k : all_hold_kinds)
-        if (head == to_string(k)) return {k, colon == std::string_view::npos ? "" : std::string(code.substr(colon + 2))};
-    return {HoldKind::App, std::string(code)};
+    if (const auto kind = hold_kind_named(head))
+        return {*kind, colon == std::string_view::npos ? "" : std::string(code.substr(colon + 2))};
+    return {HoldKind::Apps, std::string(code)};
 }
 
 std::string HoldReason::text() const
@@ -41,10 +51,10 @@ std::string HoldReason::text() const
         return detail.empty() ? "you are on a call (a camera is in use)"
                               : "you are on a call (" + detail + " is using the camera)";
     case HoldKind::Fullscreen: return detail.empty() ? "a window is full screen" : detail + " is full screen";
-    case HoldKind::Inhibitor:
+    case HoldKind::Inhibitors:
         return detail.empty() ? "an application keeps the screen awake" : detail + " keeps the screen awake";
     case HoldKind::DoNotDisturb: return "do not disturb is on";
-    case HoldKind::App: return detail.empty() ? "an application you listed is running" : detail + " is running";
+    case HoldKind::Apps: return detail.empty() ? "an application you listed is running" : detail + " is running";
     }
     return detail;
 }

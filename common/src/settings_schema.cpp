@@ -115,7 +115,7 @@ std::vector<SettingKey> make_schema()
                   [](auto& s) -> auto& { return s.smart_pause.microphone; }),
         key<bool>({.section = "smart_pause", .key = "do_not_disturb", .type = Type::boolean,
                    .meaning = "... while the desktop's do-not-disturb is on"},
-                  [](auto& s) -> auto& { return s.smart_pause.dnd; }),
+                  [](auto& s) -> auto& { return s.smart_pause.do_not_disturb; }),
         key<std::vector<std::string>>(
             {.section = "smart_pause", .key = "apps", .type = Type::names,
              .meaning = "... while one of these window classes or process names runs (`[\"zoom\", \"obs\"]`)",

@@ -152,7 +152,7 @@ void count_held(SQLite::Database& db, const ShiftDays& days, WeekFigures& f, Loc
     std::map<std::string, int> by;
     while (q.executeStep()) {
         const HoldReason why = HoldReason::parse(q.getColumn(0).isNull() ? "" : q.getColumn(0).getString());
-        ++by[why.is_call() ? "call" : to_string(why.kind)];
+        ++by[why.is_call() ? calls_held_by : to_string(why.kind)];
         ++f.held_long;
     }
     f.held_by.assign(by.begin(), by.end());

@@ -74,7 +74,7 @@ int main(int argc, char** argv)
         ->check(CLI::Range(0.001, 100000.0));
     app.add_option("--clock-start", clock_start, "With --time-scale: start the calendar at this UTC time, YYYY-MM-DDTHH:MM:SSZ");
     app.add_option("--smart-pause", smart_pause,
-                   "Smart pause's signals: auto (those limber.toml leaves on), none, or a list of microphone, camera, fullscreen, inhibitors, dnd, apps");
+                   "Smart pause's signals: auto (those limber.toml leaves on), none, or a list of microphone, camera, fullscreen, inhibitors, do_not_disturb, apps");
     app.add_option("--video-devices", video_devices, "Where the camera signal looks for video* devices (default /dev; for tests)");
     CLI11_PARSE(app, argc, argv);
     // A client that hangs up mid-reply, or a dead display server, must not kill the daemon.

@@ -1,5 +1,5 @@
 # Shared by the pause.* tests that run limber_hold_probe in the background on a private bus
-# or sound server. Needs $probe (the probe), $probe_source (its source: dnd, inhibitors,
+# or sound server. Needs $probe (the probe), $probe_source (its source: do_not_disturb, inhibitors,
 # microphone) and $out (a directory); daemon_env.sh and wait_lines.sh sourced first.
 
 # probe_run NAME ARGS...: the probe in the background, its pid in $probe_pid.

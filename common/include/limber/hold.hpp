@@ -3,26 +3,34 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace limber {
 
 // The signals, in the order a reason is chosen when several are on: a call first.
-enum class HoldKind { Microphone, Camera, Fullscreen, Inhibitor, DoNotDisturb, App };
+enum class HoldKind { Microphone, Camera, Fullscreen, Inhibitors, DoNotDisturb, Apps };
 
-inline constexpr HoldKind all_hold_kinds[] = {HoldKind::Microphone, HoldKind::Camera,      HoldKind::Fullscreen,
-                                              HoldKind::Inhibitor,  HoldKind::DoNotDisturb, HoldKind::App};
+inline constexpr HoldKind all_hold_kinds[] = {HoldKind::Microphone, HoldKind::Camera,       HoldKind::Fullscreen,
+                                              HoldKind::Inhibitors, HoldKind::DoNotDisturb, HoldKind::Apps};
 
-const char* to_string(HoldKind kind);  // "microphone", "camera", "fullscreen", "inhibitor", "dnd", "app"
+// A signal's one name, the same as its key in limber.toml's [smart_pause]: "microphone",
+// "camera", "fullscreen", "inhibitors", "do_not_disturb", "apps". The status, the record,
+// the summary, limberd's --smart-pause and the logs all use it.
+const char* to_string(HoldKind kind);
+// Reads a name as to_string writes it, and the spellings records made before the names were
+// one ("inhibitor", "dnd", "app"); nullopt for anything else.
+std::optional<HoldKind> hold_kind_named(std::string_view name);
 
 struct HoldReason {
-    HoldKind kind = HoldKind::App;
+    HoldKind kind = HoldKind::Apps;
     std::string detail;  // who: an application, a window class; may be empty
 
     // "kind" or "kind: detail", as the status and the record carry it.
     [[nodiscard]] std::string code() const;
-    // Reads code(); an unknown kind reads as an App named by the whole text.
+    // Reads code(), old spellings too (hold_kind_named); an unknown kind reads as Apps named by
+    // the whole text.
     static HoldReason parse(std::string_view code);
     // For people, in English: "you are on a call (Firefox is using the microphone)".
     [[nodiscard]] std::string text() const;

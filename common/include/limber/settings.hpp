@@ -70,7 +70,7 @@ struct SmartPause {
     bool inhibitors = true;   // an application asks the desktop not to go idle (players, slides)
     bool camera = true;       // a camera is open (a call)
     bool microphone = true;   // an application records from a microphone (a call)
-    bool dnd = true;          // the desktop's do-not-disturb is on
+    bool do_not_disturb = true;         // the desktop's do-not-disturb is on
     std::vector<std::string> apps;  // window classes or process names during which breaks wait
     Seconds grace{2 * 60};    // the held break is offered this long after the last signal ends
     friend bool operator==(const SmartPause&, const SmartPause&) = default;

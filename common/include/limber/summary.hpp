@@ -38,6 +38,10 @@ struct DayFigures {
 
 using Counts = std::vector<std::pair<std::string, int>>;  // most first, then by name
 
+// held_by's one group: a call is the microphone or the camera signal, and the summary counts
+// them together, as the user lived them.
+inline constexpr const char* calls_held_by = "call";
+
 struct WeekFigures {
     IsoWeek week;
     int due = 0;          // breaks that came due (a snoozed break coming back is not a new one)
@@ -48,7 +52,7 @@ struct WeekFigures {
     int missed = 0;       // due breaks neither taken, partly done, skipped nor settled by stepping away
     int natural = 0;      // times the user stepped away long enough
     int held_long = 0;    // breaks that waited over an hour for a smart-pause signal to end
-    Counts held_by;       // of them, by signal: "call", "fullscreen", "inhibitor", "dnd", "app"
+    Counts held_by;       // of them, by signal (to_string(HoldKind)); a call's two as calls_held_by
     std::optional<double> compliance;  // taken / due; empty when nothing was due
     std::vector<DayFigures> days;      // Monday to Sunday
     Seconds active{0};

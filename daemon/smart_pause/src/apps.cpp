@@ -67,7 +67,7 @@ void AppsWatch::check()
     const auto app = running_app(proc_, apps_, ::getuid());
     if (!last_ || *last_ != app) {
         last_ = app;
-        if (app) on_change_(HoldReason{HoldKind::App, *app});
+        if (app) on_change_(HoldReason{HoldKind::Apps, *app});
         else on_change_(std::nullopt);
     }
     timer_.expires_after(every);

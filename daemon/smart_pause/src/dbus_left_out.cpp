@@ -5,7 +5,7 @@ namespace limber {
 namespace {
 constexpr HoldPartEntry entries[] = {
     {"inhibitors", "LIMBER_WITH_DBUS", nullptr},
-    {"dnd", "LIMBER_WITH_DBUS", nullptr},
+    {"do_not_disturb", "LIMBER_WITH_DBUS", nullptr},
 };
 }  // namespace
 

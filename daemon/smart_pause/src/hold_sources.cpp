@@ -57,12 +57,14 @@ std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_conte
     std::vector<std::string> wanted;
     if (options.spec == "auto") wanted.assign(std::begin(hold_source_names), std::end(hold_source_names));
     else if (options.spec != "none") wanted = split_spec(options.spec);
-    for (const auto& w : wanted)
-        if (std::find_if(std::begin(hold_source_names), std::end(hold_source_names), [&](const char* n) { return w == n; }) ==
-            std::end(hold_source_names))
+    for (auto& w : wanted) {
+        const auto kind = hold_kind_named(w);  // an old spelling ("dnd") still reads
+        if (!kind)
             throw std::invalid_argument("unknown smart-pause source '" + w +
                                         "' (expected auto, none, or a list of microphone, camera, fullscreen, "
-                                        "inhibitors, dnd, apps)");
+                                        "inhibitors, do_not_disturb, apps)");
+        w = to_string(*kind);
+    }
     // Asked for by name, a source this build left out is an error; "auto" goes without it.
     for (const auto& w : wanted)
         if (const HoldPartEntry* e = find_entry(w); e && !e->open) {

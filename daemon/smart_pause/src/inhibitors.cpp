@@ -1,7 +1,7 @@
 #include "smart_pause/inhibitors.hpp"
 
 #include "activity/log.hpp"
-#include "smart_pause/pause_bus.hpp"
+#include "smart_pause/hold_bus.hpp"
 
 #include "dbus/sdbus_adapter.hpp"
 
@@ -44,10 +44,10 @@ void InhibitorsWatch::start(HoldCallback on_change)
     gnome_inhibitors_.clear();
     gnome_.reset();
     kde_.reset();
-    if (!bus_) bus_ = PauseBus::open(io_, "inhibitors", "applications keeping the desktop awake are not seen");
+    if (!bus_) bus_ = HoldBus::open(io_, "inhibitors", "applications keeping the desktop awake are not seen");
     // Running before the pump starts: it may hand over waiting messages, or the bus's loss, at once.
     running_ = true;
-    if (!bus_ || !bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
+    if (!bus_ || !bus_->listen([this](HoldBus& bus) { listen(bus); }, [this] {
             running_ = false;
             on_change_(std::nullopt);
         })) {
@@ -60,7 +60,7 @@ void InhibitorsWatch::start(HoldCallback on_change)
     ask_kde();
 }
 
-void InhibitorsWatch::listen(PauseBus& bus)
+void InhibitorsWatch::listen(HoldBus& bus)
 {
     gnome_ = dbus::make_proxy(bus.bus(), gsm_service, gsm_path);
     gnome_->uponSignal("InhibitorAdded").onInterface(gsm_iface).call([this](const sdbus::ObjectPath&) { ask_gnome(); });
@@ -186,8 +186,8 @@ void InhibitorsWatch::lost(Side& side)
 void InhibitorsWatch::update()
 {
     std::optional<HoldReason> now;
-    if (gnome_side_.on) now = HoldReason{HoldKind::Inhibitor, gnome_side_.app};
-    else if (kde_side_.on) now = HoldReason{HoldKind::Inhibitor, kde_side_.app};
+    if (gnome_side_.on) now = HoldReason{HoldKind::Inhibitors, gnome_side_.app};
+    else if (kde_side_.on) now = HoldReason{HoldKind::Inhibitors, kde_side_.app};
     const bool same = last_.has_value() == now.has_value() && (!now || last_->detail == now->detail);
     if (reported_ && same) return;
     reported_ = true;

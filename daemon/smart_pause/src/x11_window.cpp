@@ -182,7 +182,7 @@ void X11Window::evaluate()
         XSetErrorHandler(old_handler);
         const std::string who = !cls.empty() ? cls : name;
         if (fullscreen_ && is_fullscreen) reason = HoldReason{HoldKind::Fullscreen, who};
-        else if (app_listed(apps_, name, cls)) reason = HoldReason{HoldKind::App, who};
+        else if (app_listed(apps_, name, cls)) reason = HoldReason{HoldKind::Apps, who};
     }
     if (last_ && *last_ == reason) return;
     last_ = reason;

@@ -9,7 +9,7 @@
 
 namespace limber {
 
-// The functions the dnd source calls, each typed by the library's own header.
+// The functions the do_not_disturb source calls, each typed by the library's own header.
 struct DconfApi {
     decltype(&::dconf_client_new) client_new = nullptr;
     decltype(&::dconf_client_read) client_read = nullptr;

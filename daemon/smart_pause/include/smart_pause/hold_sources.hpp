@@ -22,7 +22,7 @@ struct HoldSourceOptions {
 std::vector<std::unique_ptr<HoldSource>> make_hold_sources(boost::asio::io_context& io, const SmartPause& settings,
                                                            const HoldSourceOptions& options);
 
-// The names a spec may list, in HoldKind's order.
-inline constexpr const char* hold_source_names[] = {"microphone", "camera", "fullscreen", "inhibitors", "dnd", "apps"};
+// The names a spec may list, in HoldKind's order: each is to_string(HoldKind).
+inline constexpr const char* hold_source_names[] = {"microphone", "camera", "fullscreen", "inhibitors", "do_not_disturb", "apps"};
 
 }  // namespace limber

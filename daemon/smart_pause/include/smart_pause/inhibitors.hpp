@@ -28,7 +28,7 @@ class ObjectPath;
 
 namespace limber {
 
-class PauseBus;
+class HoldBus;
 
 class InhibitorsWatch final : public HoldSource {
 public:
@@ -40,7 +40,7 @@ public:
     [[nodiscard]] std::string name() const override { return "inhibitors"; }
 
 private:
-    void listen(PauseBus& bus);  // its proxies and watches; throws sdbus::Error
+    void listen(HoldBus& bus);  // its proxies and watches; throws sdbus::Error
     // What one service says: on or not, and who; `asking` is bumped by every new question,
     // so an older answer is dropped.
     struct Side {
@@ -56,7 +56,7 @@ private:
     void update();
 
     boost::asio::io_context& io_;
-    std::unique_ptr<PauseBus> bus_;
+    std::unique_ptr<HoldBus> bus_;
     std::unique_ptr<sdbus::IProxy> gnome_, kde_;
     std::vector<std::unique_ptr<sdbus::IProxy>> gnome_inhibitors_;  // for the questions in flight
     Side gnome_side_, kde_side_;

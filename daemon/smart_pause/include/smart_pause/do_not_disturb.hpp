@@ -30,30 +30,30 @@ class IProxy;
 
 namespace limber {
 
-class PauseBus;
+class HoldBus;
 struct DconfApi;
 
 // The dconf key GNOME's do-not-disturb turns false.
 inline constexpr const char* gnome_show_banners_key = "/org/gnome/desktop/notifications/show-banners";
 
-class DndWatch final : public HoldSource {
+class DoNotDisturbWatch final : public HoldSource {
 public:
-    explicit DndWatch(boost::asio::io_context& io);
-    ~DndWatch() override;
+    explicit DoNotDisturbWatch(boost::asio::io_context& io);
+    ~DoNotDisturbWatch() override;
 
     void start(HoldCallback on_change) override;
     void stop() override;
-    [[nodiscard]] std::string name() const override { return "dnd"; }
+    [[nodiscard]] std::string name() const override { return "do_not_disturb"; }
 
 private:
-    void listen(PauseBus& bus);  // its proxies and watches; throws sdbus::Error
+    void listen(HoldBus& bus);  // its proxies and watches; throws sdbus::Error
     void ask_server();
     void read_gnome();
     bool open_dconf();  // false: no database to read (every key its default), or no library
     void update();
 
     boost::asio::io_context& io_;
-    std::unique_ptr<PauseBus> bus_;
+    std::unique_ptr<HoldBus> bus_;
     std::unique_ptr<sdbus::IProxy> server_;
     const DconfApi* dconf_api_ = nullptr;  // loaded when a dconf database is first there
     _DConfClient* dconf_ = nullptr;

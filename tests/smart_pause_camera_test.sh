@@ -4,7 +4,7 @@
 # source runs is watched too, and one removed while held open (a camera unplugged during a
 # call) lets go. The device is a copy of /dev/null's node (mknod), in a
 # private directory standing for /dev.
-# Usage: pause_camera_test.sh PROBE. Exits 77 (skipped) where mknod is not allowed.
+# Usage: smart_pause_camera_test.sh PROBE. Exits 77 (skipped) where mknod is not allowed.
 set -euo pipefail
 probe=$1
 . "$(dirname "$0")/support/wait_lines.sh"

@@ -1,7 +1,7 @@
-#include "smart_pause/dnd.hpp"
+#include "smart_pause/do_not_disturb.hpp"
 
 #include "activity/log.hpp"
-#include "smart_pause/pause_bus.hpp"
+#include "smart_pause/hold_bus.hpp"
 
 #include "dbus/sdbus_adapter.hpp"
 #include "smart_pause/dconf_api.hpp"
@@ -25,26 +25,26 @@ const std::string dconf_rule = "type='signal',interface='ca.desrt.dconf.Writer',
 
 }  // namespace
 
-DndWatch::DndWatch(boost::asio::io_context& io) : io_(io) {}
+DoNotDisturbWatch::DoNotDisturbWatch(boost::asio::io_context& io) : io_(io) {}
 
-DndWatch::~DndWatch()
+DoNotDisturbWatch::~DoNotDisturbWatch()
 {
     stop();
     server_.reset();  // before the connection it uses
     if (dconf_) dconf_api_->object_unref(dconf_);
 }
 
-void DndWatch::start(HoldCallback on_change)
+void DoNotDisturbWatch::start(HoldCallback on_change)
 {
     stop();
     on_change_ = std::move(on_change);
     reported_ = false;
     server_on_ = gnome_on_ = false;
     server_.reset();
-    if (!bus_) bus_ = PauseBus::open(io_, "dnd", "the desktop's do-not-disturb is not seen");
+    if (!bus_) bus_ = HoldBus::open(io_, "do_not_disturb", "the desktop's do-not-disturb is not seen");
     // Running before the pump starts: it may hand over waiting messages, or the bus's loss, at once.
     running_ = true;
-    if (!bus_ || !bus_->listen([this](PauseBus& bus) { listen(bus); }, [this] {
+    if (!bus_ || !bus_->listen([this](HoldBus& bus) { listen(bus); }, [this] {
             running_ = false;
             on_change_(std::nullopt);
         })) {
@@ -57,7 +57,7 @@ void DndWatch::start(HoldCallback on_change)
     ask_server();
 }
 
-void DndWatch::listen(PauseBus& bus)
+void DoNotDisturbWatch::listen(HoldBus& bus)
 {
     server_ = dbus::make_proxy(bus.bus(), notify_service, notify_path);
     server_->uponSignal("PropertiesChanged")
@@ -90,14 +90,14 @@ void DndWatch::listen(PauseBus& bus)
     bus.watch(dconf_rule, [this](sdbus::Message&) { read_gnome(); });
 }
 
-void DndWatch::stop()
+void DoNotDisturbWatch::stop()
 {
     if (!running_) return;
     running_ = false;
     bus_->stop();
 }
 
-void DndWatch::ask_server()
+void DoNotDisturbWatch::ask_server()
 {
     if (!running_) return;
     const unsigned asking = ++server_asking_;
@@ -117,7 +117,7 @@ void DndWatch::ask_server()
         });
 }
 
-void DndWatch::read_gnome()
+void DoNotDisturbWatch::read_gnome()
 {
     if (!running_) return;
     bool banners = true;  // the schema's default
@@ -132,7 +132,7 @@ void DndWatch::read_gnome()
     update();
 }
 
-bool DndWatch::open_dconf()
+bool DoNotDisturbWatch::open_dconf()
 {
     if (dconf_) return true;
     // Loaded only once a database is there to read: until then every key is its default.
@@ -141,7 +141,7 @@ bool DndWatch::open_dconf()
     dconf_api_ = load_dconf(why);
     if (!dconf_api_) {
         if (!dconf_warned_)
-            activity_log()->warn("dnd: cannot load dconf's client library ({}); GNOME's do-not-disturb is not seen", why);
+            activity_log()->warn("do_not_disturb: cannot load dconf's client library ({}); GNOME's do-not-disturb is not seen", why);
         dconf_warned_ = true;
         return false;
     }
@@ -149,7 +149,7 @@ bool DndWatch::open_dconf()
     return dconf_ != nullptr;
 }
 
-void DndWatch::update()
+void DoNotDisturbWatch::update()
 {
     const bool on = server_on_ || gnome_on_;
     if (reported_ && on == last_) return;

@@ -13,15 +13,15 @@
 
 namespace limber {
 
-class PauseBus {
+class HoldBus {
 public:
     // Connects to the session bus; null, after a warning naming `who` and `what` is lost
     // ("inhibitors: no session bus (...); applications keeping the screen awake are not
     // seen"), when there is none.
-    static std::unique_ptr<PauseBus> open(boost::asio::io_context& io, const std::string& who, const std::string& what);
-    ~PauseBus();
-    PauseBus(const PauseBus&) = delete;
-    PauseBus& operator=(const PauseBus&) = delete;
+    static std::unique_ptr<HoldBus> open(boost::asio::io_context& io, const std::string& who, const std::string& what);
+    ~HoldBus();
+    HoldBus(const HoldBus&) = delete;
+    HoldBus& operator=(const HoldBus&) = delete;
 
     [[nodiscard]] sdbus::IConnection& bus() { return *bus_; }
 
@@ -35,12 +35,12 @@ public:
     // (proxies, watch_name, watch), and pumps the connection; `on_lost` runs once if the bus
     // goes away (after a warning). False, after a warning naming what is lost, when `setup`
     // throws sdbus::Error. Not from inside a watch's handler.
-    bool listen(const std::function<void(PauseBus&)>& setup, std::function<void()> on_lost);
+    bool listen(const std::function<void(HoldBus&)>& setup, std::function<void()> on_lost);
     // No handler runs after this; the matches stay until the next start or the end.
     void stop();
 
 private:
-    PauseBus(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, std::string who, std::string what);
+    HoldBus(boost::asio::io_context& io, std::unique_ptr<sdbus::IConnection> bus, std::string who, std::string what);
 
     std::unique_ptr<sdbus::IConnection> bus_;
     std::string who_, what_;

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The dnd source on a private session bus: a notification server with KDE's `Inhibited`
+# The do_not_disturb source on a private session bus: a notification server with KDE's `Inhibited`
 # property (dbusmock's notification_daemon template, the property added and changed the way
 # Plasma announces it), and GNOME's show-banners set by the real gsettings through the real
 # dconf service into a private dconf database. Checks: no session bus; Inhibited turning on
 # and off; inhibited before the source starts; the server going away; show-banners false and
 # true; false before the source starts.
-# Usage: pause_dnd_test.sh PROBE. Exits 77 (skipped) without dbus-daemon, gdbus or dbusmock;
+# Usage: smart_pause_do_not_disturb_test.sh PROBE. Exits 77 (skipped) without dbus-daemon, gdbus or dbusmock;
 # the GNOME part is skipped (with a note) without gsettings, the schema or dconf's service.
 set -euo pipefail
 probe=$1
@@ -14,7 +14,7 @@ LIMBERD=unused LIMBERCTL=unused
 . "$here/support/daemon_env.sh"
 . "$here/support/wait_lines.sh"
 . "$here/support/hold_probe.sh"
-out=$LIMBER_TEST_DIR probe_source=dnd
+out=$LIMBER_TEST_DIR probe_source=do_not_disturb
 
 notifications() {  # notifications METHOD ARGS...: a call on the notification server's object
   gdbus call --session -d org.freedesktop.Notifications -o /org/freedesktop/Notifications -m "$@" >/dev/null
@@ -26,7 +26,7 @@ unmock() { kill "$1"; wait "$1" 2>/dev/null || true; }
 unset DBUS_SESSION_BUS_ADDRESS
 probe_run nobus --timeout 1s
 probe_done nobus "off"
-said=$(grep -c 'dnd: no session bus' "$out/nobus.err" || true)
+said=$(grep -c 'do_not_disturb: no session bus' "$out/nobus.err" || true)
 [ "$said" = 1 ] || { echo "expected the no-bus warning once, got $said:" >&2; cat "$out/nobus.err" >&2; exit 1; }
 echo "ok   no bus: warned once"
 
@@ -44,7 +44,7 @@ inhibited true
 wait_lines "$out/server.out" 2
 inhibited false
 probe_done server "off
-on dnd
+on do_not_disturb
 off"
 
 # 3. Inhibited before the source starts: on at once (Get). Then the server goes away: off.
@@ -54,7 +54,7 @@ wait_lines "$out/early.out" 2
 unmock "$notify_mock_pid"
 wait_lines "$out/early.out" 3
 probe_done early "off
-on dnd
+on do_not_disturb
 off"
 
 # 4. GNOME: show-banners, written by gsettings through dconf's service on this bus.
@@ -73,7 +73,7 @@ wait_lines "$out/gnome.out" 2
 probe_maps gnome libdconf.so yes
 banners true
 probe_done gnome "off
-on dnd
+on do_not_disturb
 off"
 [ "$(gsettings get org.gnome.desktop.notifications show-banners)" = true ] || { echo "gsettings did not write" >&2; exit 1; }
 
@@ -83,5 +83,5 @@ probe_run gnome_early --count 3 --timeout 30s
 wait_lines "$out/gnome_early.out" 2
 gsettings reset org.gnome.desktop.notifications show-banners
 probe_done gnome_early "off
-on dnd
+on do_not_disturb
 off"

@@ -82,7 +82,7 @@ TEST_CASE("the signals combine into one reason, a call first, and only changes a
     watch.report("fullscreen", HoldReason{HoldKind::Fullscreen, "mpv"});  // no change
     watch.report("microphone", std::nullopt);
     watch.report("fullscreen", std::nullopt);
-    watch.report("dnd", std::nullopt);  // off and off: no change
+    watch.report("do_not_disturb", std::nullopt);  // off and off: no change
     CHECK(told == std::vector<std::string>{"fullscreen: mpv", "microphone: Firefox", "fullscreen: mpv", ""});
     CHECK(watch.reason().empty());
 }
@@ -128,13 +128,17 @@ TEST_CASE("the microphone, inhibitor and do-not-disturb sources are made when wa
     boost::asio::io_context io;
     limber::SmartPause settings;
     limber::HoldSourceOptions options;
-    for (const char* name : {"microphone", "inhibitors", "dnd"}) {
+    for (const char* name : {"microphone", "inhibitors", "do_not_disturb"}) {
         options.spec = name;
         auto sources = limber::make_hold_sources(io, settings, options);
         REQUIRE(sources.size() == 1);
         CHECK(sources.front()->name() == name);
     }
-    settings.microphone = settings.inhibitors = settings.dnd = false;
-    options.spec = "microphone,inhibitors,dnd";
+    options.spec = "dnd";  // the name --smart-pause took before the names were one
+    const auto old_name = limber::make_hold_sources(io, settings, options);
+    REQUIRE(old_name.size() == 1);
+    CHECK(old_name.front()->name() == "do_not_disturb");
+    settings.microphone = settings.inhibitors = settings.do_not_disturb = false;
+    options.spec = "microphone,inhibitors,do_not_disturb";
     CHECK(limber::make_hold_sources(io, settings, options).empty());
 }

@@ -3,7 +3,7 @@
 # monitor parecord records): no server at first, a recording already running at start, one
 # starting and ending, the application's name as the stream gives it, the streams that do not
 # count (a volume meter, our own process), and the server going away.
-# Usage: pause_microphone_test.sh PROBE. Exits 77 (skipped) without pulseaudio or its tools.
+# Usage: smart_pause_microphone_test.sh PROBE. Exits 77 (skipped) without pulseaudio or its tools.
 set -euo pipefail
 probe=$1
 LIMBERD=unused LIMBERCTL=unused

@@ -6,7 +6,7 @@
 # idle inhibitor named by its application while one for suspend only does not count; one held
 # before the source starts; KDE's; a service that goes away; an application that dies holding
 # an inhibitor; the bus that goes away.
-# Usage: pause_inhibitors_test.sh PROBE. Exits 77 (skipped) without dbus-daemon, gdbus or dbusmock.
+# Usage: smart_pause_inhibitors_test.sh PROBE. Exits 77 (skipped) without dbus-daemon, gdbus or dbusmock.
 set -euo pipefail
 probe=$1
 here=$(cd "$(dirname "$0")" && pwd)
@@ -78,9 +78,9 @@ slides=$(gsm Inhibit org.gnome.Slides 0 "Presenting" 12 | cookie)
 wait_lines "$out/gnome.out" 4
 gsm Uninhibit "$slides" >/dev/null
 probe_done gnome "off
-on inhibitor: mpv
+on inhibitors: mpv
 off
-on inhibitor: org.gnome.Slides
+on inhibitors: org.gnome.Slides
 off"
 
 # 3. Held before the source starts: on at once. Then the session manager goes away: off.
@@ -90,7 +90,7 @@ wait_lines "$out/gone.out" 2
 unmock "$mock_pid"
 wait_lines "$out/gone.out" 3
 probe_done gone "off
-on inhibitor: mpv
+on inhibitors: mpv
 off"
 
 # 4. KDE's PowerManagement.Inhibit, named from ListInhibitions.
@@ -105,9 +105,9 @@ vlc=$(pm Inhibit vlc "Playing a video" | cookie)
 wait_lines "$out/kde.out" 4
 unmock "$mock_pid"
 probe_done kde "off
-on inhibitor: vlc
+on inhibitors: vlc
 off
-on inhibitor: vlc
+on inhibitors: vlc
 off"
 
 # 4b. A player that holds an idle inhibitor and dies without releasing it: the session manager
@@ -128,7 +128,7 @@ wait_lines "$out/crash.out" 2
 kill -KILL "$player"
 { wait "$player"; } 2>/dev/null || true
 probe_done crash "off
-on inhibitor: celluloid
+on inhibitors: celluloid
 off"
 unmock "$mock_pid"
 
@@ -145,6 +145,6 @@ for _ in $(seq 50); do grep -q 'inhibitors: lost the session bus' "$out/busgone.
 grep -q 'inhibitors: lost the session bus' "$out/busgone.err" || { echo "no warning on losing the bus:" >&2; cat "$out/busgone.err" >&2; exit 1; }
 kill "$probe_pid"
 probe_done busgone "off
-on inhibitor: vlc
+on inhibitors: vlc
 off"
 echo "ok   lost bus: warned"

@@ -4,7 +4,7 @@
 # an application the user listed holds breaks by its window class while it is active, and
 # another window taking the focus ends that. Then the X server goes away: a warning, and the
 # probe runs on.
-# Usage: pause_window_test.sh PROBE. Exits 77 (skipped) without Xvfb, openbox, wmctrl or xlogo.
+# Usage: smart_pause_window_test.sh PROBE. Exits 77 (skipped) without Xvfb, openbox, wmctrl or xlogo.
 set -euo pipefail
 probe=$1
 . "$(dirname "$0")/support/wait_lines.sh"
@@ -120,7 +120,7 @@ wait_lines "$dir/out2" 2
 wmctrl -i -a "$first"
 wait_lines "$dir/out2" 3
 expect_output "$dir/out2" "off
-on app: XLogo
+on apps: XLogo
 off"
 expect_survives_loss "$probe_pid" "$xvfb_pid" "lost the display"
 echo "ok: full screen and a listed window class hold breaks; the display's loss is survived"
