@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # limberd's life and limberctl's answers: one daemon per user, a clean stop on SIGTERM, the
-# earned time kept across a quick restart, and limberctl's commands, refusals and exit codes.
+# earned time kept across a quick restart, limberctl's commands, refusals and exit codes, and
+# what a started routine tells every client (its plan, and whether to open its guide).
 # Usage: limberd_lifecycle_test.sh LIMBERD LIMBERCTL
 set -euo pipefail
 LIMBERD=$1 LIMBERCTL=$2
@@ -72,6 +73,28 @@ check "exported kinds" "$(cut -d, -f3 "$LIMBER_TEST_DIR/export.csv" | tail -n +2
 "$LIMBERCTL" export >"$LIMBER_TEST_DIR/export.json"
 python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$LIMBER_TEST_DIR/export.json" && echo "ok   JSON export parses" ||
   { echo "FAIL the JSON export does not parse" >&2; LIMBER_FAILED=1; }
+
+# A routine started anywhere tells every client its plan, and whether its guide should open
+# (the tray opens it unless the start said --no-guide).
+"$LIMBERCTL" watch >"$LIMBER_TEST_DIR/watch.jsonl" &
+watch_pid=$!
+LIMBER_TEST_PIDS=("$watch_pid" "${LIMBER_TEST_PIDS[@]}")
+for _ in $(seq 50); do [ -s "$LIMBER_TEST_DIR/watch.jsonl" ] && break; sleep 0.1; done
+"$LIMBERCTL" start posture-support >/dev/null
+"$LIMBERCTL" done >/dev/null
+"$LIMBERCTL" start --no-guide >/dev/null
+"$LIMBERCTL" stop >/dev/null
+for _ in $(seq 50); do [ "$(grep -c '"break_started"' "$LIMBER_TEST_DIR/watch.jsonl")" -ge 2 ] && break; sleep 0.1; done
+kill "$watch_pid" 2>/dev/null || true
+python3 - "$LIMBER_TEST_DIR/watch.jsonl" <<'PY' && echo "ok   break_started carries the plan and the guide flag" || LIMBER_FAILED=1
+import json, sys
+started = [e["data"] for e in map(json.loads, open(sys.argv[1])) if e["event"] == "break_started"]
+assert len(started) == 2, started
+first, second = started
+assert first["routine"] == "posture-support" and first["guide"] is True, first
+assert len(first["plan"]) == 7 and all({"exercise", "reps", "hold_seconds"} <= set(s) for s in first["plan"]), first
+assert second["routine"] == "quick-daily-reset" and second["guide"] is False and len(second["plan"]) == 3, second
+PY
 
 stop_limberd
 exit "$LIMBER_FAILED"

@@ -102,6 +102,7 @@ TEST_CASE("each verb's arguments are checked by name and type")
     const Case cases[] = {
         {"hello", {{"client", 5}}, R"("args.client" must be a string, not an integer)"},
         {"start", {{"routine", nullptr}}, R"("args.routine" must be a string, not null)"},
+        {"start", {{"guide", "no"}}, R"("args.guide" must be a boolean, not string)"},
         {"finish", json::object(), R"(missing field "args.completed" for verb "finish")"},
         {"finish", {{"completed", "yes"}}, R"("args.completed" must be a boolean, not string)"},
         {"finish", {{"completed", true}, {"why", false}}, R"("args.why" must be a string, not boolean)"},
@@ -170,6 +171,8 @@ TEST_CASE("arguments are read into their typed form")
     CHECK(s.feedback == Feedback::Pain);
     CHECK(std::get<ExportArgs>(request_of(with_args("export", json::object())).args).format == ExportFormat::Json);
     CHECK(std::get<StartArgs>(request_of(with_args("start", json::object())).args).routine.empty());
+    CHECK(std::get<StartArgs>(request_of(with_args("start", json::object())).args).guide);  // a guide unless asked
+    CHECK_FALSE(std::get<StartArgs>(request_of(with_args("start", {{"guide", false}})).args).guide);
 }
 
 TEST_CASE("every request survives a round trip through its line")
@@ -178,6 +181,7 @@ TEST_CASE("every request survives a round trip through its line")
         {1, Verb::Hello, HelloArgs{"limberctl"}},
         {2, Verb::Status, {}},
         {3, Verb::Start, StartArgs{"quick-daily-reset"}},
+        {3, Verb::Start, StartArgs{"posture-support", false}},
         {4, Verb::Finish, FinishArgs{false, "phone rang"}},
         {5, Verb::Snooze, {}},
         {6, Verb::Skip, {}},

@@ -38,10 +38,10 @@ StatusReport status(ActivityKind activity = ActivityKind::Active, std::string we
 TEST_CASE("a due break is offered by routine, and one that waited for a signal says so")
 {
     CHECK(TrayModel::react(event(Kind::BreakDue, {{"routine", "posture-support"}})) ==
-          Reaction{Offer::BreakDue, "posture-support", false, false});
+          Reaction{Offer::BreakDue, "posture-support", false, false, std::nullopt});
     CHECK(TrayModel::react(event(Kind::BreakDue, {{"routine", "quick-daily-reset"}, {"detail", "held"}})) ==
-          Reaction{Offer::BreakDue, "quick-daily-reset", true, false});
-    CHECK(TrayModel::react(event(Kind::Warning, {{"routine", "posture-support"}})) == Reaction{Offer::Warning, "posture-support", false, false});
+          Reaction{Offer::BreakDue, "quick-daily-reset", true, false, std::nullopt});
+    CHECK(TrayModel::react(event(Kind::Warning, {{"routine", "posture-support"}})) == Reaction{Offer::Warning, "posture-support", false, false, std::nullopt});
 }
 
 TEST_CASE("the offer is withdrawn when the break starts, is skipped, snoozed, paused or settled by stepping away")
@@ -60,10 +60,33 @@ TEST_CASE("the offer is withdrawn when the break starts, is skipped, snoozed, pa
 
 TEST_CASE("a routine that ends elsewhere closes its window: completed, stopped, or skipped from the routine")
 {
-    CHECK(TrayModel::react(event(Kind::BreakCompleted)) == Reaction{Offer::Keep, "", false, true});
-    CHECK(TrayModel::react(event(Kind::BreakStopped)) == Reaction{Offer::Keep, "", false, true});
-    CHECK(TrayModel::react(event(Kind::Skipped, {{"detail", "routine"}})) == Reaction{Offer::Withdraw, "", false, true});
+    CHECK(TrayModel::react(event(Kind::BreakCompleted)) == Reaction{Offer::Keep, "", false, true, std::nullopt});
+    CHECK(TrayModel::react(event(Kind::BreakStopped)) == Reaction{Offer::Keep, "", false, true, std::nullopt});
+    CHECK(TrayModel::react(event(Kind::Skipped, {{"detail", "routine"}})) == Reaction{Offer::Withdraw, "", false, true, std::nullopt});
     CHECK_FALSE(TrayModel::react(event(Kind::Skipped, {{"detail", "due"}})).end_routine);
+}
+
+TEST_CASE("a routine started anywhere opens its guide, unless its start asked for none")
+{
+    const nlohmann::json plan = nlohmann::json::array({{{"exercise", "chin-tucks"}, {"reps", 8}, {"hold_seconds", 5}}});
+    const auto started = [&](nlohmann::json extra) {
+        nlohmann::json data{{"routine", "posture-support"}, {"detail", "on demand"}, {"plan", plan}};
+        data.update(extra);
+        return TrayModel::react(event(Kind::BreakStarted, data));
+    };
+    const Reaction r = started(nlohmann::json::object());  // limberctl start, a status bar, the tray itself
+    CHECK(r.offer == Offer::Withdraw);
+    REQUIRE(r.guide);
+    CHECK(r.guide->routine == "posture-support");
+    CHECK(r.guide->plan == std::vector<std::pair<std::string, limber::DoseStep>>{{"chin-tucks", limber::DoseStep{8, 5}}});
+    CHECK(started({{"guide", true}}).guide == r.guide);
+    CHECK_FALSE(started({{"guide", false}}).guide);  // limberctl start --no-guide
+    // A limberd that sends no plan (an older one) opens nothing; a bad plan or flag is refused.
+    CHECK_FALSE(TrayModel::react(event(Kind::BreakStarted, {{"routine", "posture-support"}})).guide);
+    CHECK_THROWS_AS(started({{"guide", "no"}}), limber::MessageError);
+    CHECK_THROWS_AS(started({{"plan", {{{"exercise", "chin-tucks"}}}}}), limber::MessageError);
+    // Only a start guides.
+    CHECK_FALSE(TrayModel::react(event(Kind::BreakDue, {{"routine", "posture-support"}, {"plan", plan}})).guide);
 }
 
 TEST_CASE("an event whose routine or detail is not a string is refused whole")

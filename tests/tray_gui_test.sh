@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # limber-tray for real under Xvfb, against the real limberd: a due break becomes a desktop
 # notification; its Start action opens the routine popup; clicking through the popup
-# reports each exercise and completes the break; with no notification service the break
+# reports each exercise and completes the break; a routine started by limberctl opens its
+# popup too (but with --no-guide); with no notification service the break
 # card appears instead; the tray icon shows in a tray and opens its menu. Screenshots of
 # each are left in OUT for a person to look at.
 # Usage: tray_gui_test.sh LIMBERD LIMBERCTL LIMBER_TRAY OUT
@@ -149,6 +150,27 @@ for _ in $(seq 50); do xdotool search --name "Limber: Quick Daily Reset" >/dev/n
 check "popup closed" "$(xdotool search --name "Limber: Quick Daily Reset" 2>/dev/null | wc -l)" 0
 check "the break counts as skipped" "$("$LIMBERCTL" export --csv | grep -c ',skipped,quick-daily-reset,.*,1,routine$')" 1
 check "phase after Esc" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])')" working
+
+# 3d. The guide follows the break: a routine started elsewhere (limberctl, a status-bar click)
+# opens its popup; `limberctl done` closes it; `--no-guide` opens nothing and the routine runs.
+phase() { "$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])'; }
+asked=$(date +%s%N)
+"$LIMBERCTL" start posture-support >/dev/null || { echo "FAIL limberctl start refused" >&2; LIMBER_FAILED=1; }
+if guide=$(timeout 5 xdotool search --sync --name "^Limber: Posture Support$" | head -n1); then
+  echo "ok   limberctl start opened the guide in $((($(date +%s%N) - asked) / 1000000)) ms"
+  sleep 0.5
+  import -window "$guide" "$OUT/guide-from-limberctl.png"
+else
+  echo "FAIL limberctl start opened no guide; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; LIMBER_FAILED=1
+fi
+"$LIMBERCTL" done >/dev/null
+for _ in $(seq 50); do xdotool search --name "^Limber: Posture Support$" >/dev/null 2>&1 || break; sleep 0.1; done
+check "the guide closes when the routine is done elsewhere" "$(xdotool search --name "^Limber: Posture Support$" 2>/dev/null | wc -l)" 0
+"$LIMBERCTL" start --no-guide posture-support >/dev/null || { echo "FAIL limberctl start --no-guide refused" >&2; LIMBER_FAILED=1; }
+sleep 2  # long enough for a guide to have opened (above: well under a second)
+check "no guide with --no-guide" "$(xdotool search --name "^Limber: Posture Support$" 2>/dev/null | wc -l)" 0
+check "the routine runs without it" "$(phase)" in_break
+"$LIMBERCTL" stop "following along alone" >/dev/null
 
 # 4. With no notification service, the break card appears instead.
 stop_tray "$tray_pid"

@@ -283,6 +283,16 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
     case Reaction::Offer::Keep: break;
     }
     if (r.end_routine && popup_ && !popup_->reported_end()) popup_->ended_elsewhere();
+    if (r.guide) guide_routine(*r.guide);
+}
+
+void TrayApp::guide_routine(const protocol::StartReport& started)
+{
+    // The safety screen comes first, even for a routine started elsewhere; then its guide.
+    if (welcome_first([this, started] { guide_routine(started); })) return;
+    if (popup_ && !popup_->reported_end() && popup_routine_ == started.routine) return popup_->Raise();
+    if (popup_) popup_->ended_elsewhere();  // another routine, or one already over: show the new one
+    open_popup(started);
 }
 
 void TrayApp::notify_due(const std::string& routine, bool waited)
@@ -419,6 +429,7 @@ void TrayApp::open_popup(const protocol::StartReport& started)
              });
          }});
     popup_ = popup;
+    popup_routine_ = started.routine;
     popup->ShowWithoutActivating();
 }
 

@@ -73,6 +73,9 @@ private:
     bool offer_voice();
     void enable_voice();
     void open_popup(const protocol::StartReport& started);
+    // A routine began (here or elsewhere) and wants its guide: the popup shows it, raised if it
+    // already does, replacing a popup of another routine or one already over.
+    void guide_routine(const protocol::StartReport& started);
     // Sends a command; its status (when the reply carries one) is applied, its refusal shown.
     void command(protocol::Verb verb, protocol::Args args = {});
     void error(const std::string& message);
@@ -81,6 +84,7 @@ private:
     std::unique_ptr<DaemonLink> link_;
     Indicator* icon_ = nullptr;
     wxWeakRef<RoutinePopup> popup_;
+    std::string popup_routine_;  // the routine popup_ guides
     wxWeakRef<BreakCard> card_;
     wxWeakRef<SummaryWindow> summary_;
     wxWeakRef<WelcomeWindow> welcome_;

@@ -183,6 +183,14 @@ std::string PushedEvent::detail() const
     return data.is_object() && data.contains("detail") ? json_fields::Fields(data, name).string("detail") : std::string();
 }
 
+std::optional<StartReport> PushedEvent::guide() const
+{
+    if (kind != Kind::BreakStarted || !data.is_object() || !data.contains("plan")) return std::nullopt;
+    const json_fields::Fields f(data, name);
+    if (data.contains("guide") && !f.boolean("guide")) return std::nullopt;
+    return StartReport::from_json(data);
+}
+
 Reply Reply::success(json result)
 {
     Reply r;

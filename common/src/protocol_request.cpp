@@ -146,7 +146,7 @@ Args read_args(Verb verb, const json& args)
     Args out;
     switch (verb) {
     case Verb::Hello: out = HelloArgs{f.text("client").value_or("")}; break;
-    case Verb::Start: out = StartArgs{f.text("routine").value_or("")}; break;
+    case Verb::Start: out = StartArgs{f.text("routine").value_or(""), f.boolean("guide").value_or(true)}; break;
     case Verb::Finish: {
         const auto completed = f.boolean("completed");
         if (!completed) f.missing("completed");
@@ -279,6 +279,7 @@ std::string to_line(const Request& request)
                 if (!a.client.empty()) args["client"] = a.client;
             } else if constexpr (std::is_same_v<T, StartArgs>) {
                 if (!a.routine.empty()) args["routine"] = a.routine;
+                if (!a.guide) args["guide"] = false;
             } else if constexpr (std::is_same_v<T, FinishArgs>) {
                 args["completed"] = a.completed;
                 if (!a.why.empty()) args["why"] = a.why;

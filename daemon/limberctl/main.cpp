@@ -107,6 +107,8 @@ int main(int argc, char** argv)
     auto* start = app.add_subcommand("start", "Start a routine now (default: the one due, or the regular one)");
     std::string routine;
     start->add_option("ROUTINE", routine, "quick-daily-reset, end-of-day-relief, posture-support or single:EXERCISE");
+    bool no_guide = false;
+    start->add_flag("--no-guide", no_guide, "Follow the routine on your own: the tray does not open its guide");
     auto* done = app.add_subcommand("done", "Mark the running routine as completed");
     auto* stop = app.add_subcommand("stop", "Stop the running routine early");
     std::string why;
@@ -167,7 +169,7 @@ int main(int argc, char** argv)
             return exit_ok;
         }
         if (*start) {
-            const Reply r = client.call(Verb::Start, limber::protocol::StartArgs{routine});
+            const Reply r = client.call(Verb::Start, limber::protocol::StartArgs{routine, !no_guide});
             return report(r, as_json, r.ok ? "Started " + limber::protocol::StartReport::from_json(r.result).routine : "");
         }
         if (*done) return report(client.call(Verb::Finish, limber::protocol::FinishArgs{true, ""}), as_json, "Well done");

@@ -246,7 +246,16 @@ void Daemon::on_event(const Event& e)
     auto& log = logger("scheduler");
     if (e.kind == Event::Kind::ClockJumped) log.warn("{} ({} s): {}", to_string(e.kind), e.length.count(), e.detail);
     else log.info("{}{}{}", to_string(e.kind), e.routine.empty() ? "" : " ", e.routine);
-    if (server_) server_->broadcast(to_line(protocol::to_pushed_event(e)));
+    if (server_) {
+        protocol::PushedEvent pushed = protocol::to_pushed_event(e);
+        if (e.kind == Event::Kind::BreakStarted) {
+            // What a client needs to guide the routine, however it was started (PROTOCOL.md).
+            pushed.data["guide"] = start_guide_;
+            if (const auto routine = engine_->routine(e.routine))
+                pushed.data["plan"] = protocol::StartReport{e.routine, engine_->progression().plan(*routine)}.to_json()["plan"];
+        }
+        server_->broadcast(to_line(pushed));
+    }
     try {
         engine_->save(now());
     } catch (const std::exception& ex) {

@@ -80,6 +80,9 @@ private:
     std::unique_ptr<SmartPauseWatch> smart_pause_;
     SmartPause smart_pause_settings_;
     bool stopping_ = false;
+    // Whether the routine a start request is beginning wants its guide shown (`start`'s
+    // `guide`): read by on_event as it tells the clients of the break_started.
+    bool start_guide_ = true;
     std::unique_ptr<ipc::Server> server_;
     std::unique_ptr<FileWatch> settings_watch_;
     std::unique_ptr<ClockSetWatch> clock_watch_;

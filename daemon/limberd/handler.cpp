@@ -84,7 +84,9 @@ Reply Daemon::handle(const protocol::Request& request, ipc::Session& session)
     case Verb::Subscribe: reply = Reply::success(status_json(t)); break;
     case Verb::Start: {
         const auto& a = std::get<protocol::StartArgs>(request.args);
+        start_guide_ = a.guide;
         const CommandResult r = engine_->start(t, a.routine);
+        start_guide_ = true;
         protocol::StartReport started{engine_->status(t).in_break_routine, {}};
         if (const auto routine = r.ok() ? engine_->routine(started.routine) : std::nullopt) started.plan = engine_->progression().plan(*routine);
         reply = from(r, started.to_json());

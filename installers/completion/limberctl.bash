@@ -73,6 +73,7 @@ _limberctl()
     local opts="--socket --json --help"
     case $command in
         status) opts+=" --format" ;;
+        start) opts+=" --no-guide" ;;
         pause) opts+=" --until-tomorrow" ;;
         summary) opts+=" --week" ;;
         export) opts+=" --from --to --csv" ;;

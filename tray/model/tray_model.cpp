@@ -51,6 +51,9 @@ Reaction TrayModel::react(const protocol::PushedEvent& e)
         r.end_routine = detail == "routine";
         break;
     case Kind::BreakStarted:
+        r.offer = Reaction::Offer::Withdraw;
+        r.guide = e.guide();
+        break;
     case Kind::AwayStarted:
     case Kind::DueCleared:
     case Kind::Paused:

@@ -25,6 +25,9 @@ struct Reaction {
     std::string routine;
     bool waited = false;       // the break waited for a smart-pause signal to end
     bool end_routine = false;  // a routine ended elsewhere: its window closes without reporting
+    // A routine began, from here or anywhere else (limberctl, a status bar), and asks for its
+    // guide: the routine window opens on it (PushedEvent::guide()).
+    std::optional<protocol::StartReport> guide;
     friend bool operator==(const Reaction&, const Reaction&) = default;
 };
 

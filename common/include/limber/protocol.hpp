@@ -65,6 +65,7 @@ struct HelloArgs {
 };
 struct StartArgs {
     std::string routine;  // empty: the pending break's routine, or the regular one
+    bool guide = true;    // false: the user follows the routine alone, and no client opens its guide
     friend bool operator==(const StartArgs&, const StartArgs&) = default;
 };
 struct FinishArgs {
@@ -140,6 +141,8 @@ std::string to_line(const Reply& reply);
 // An event pushed to subscribers: a name and its data. The kind is read from the name once,
 // so clients dispatch on it; the name stays as sent, since a newer limberd may push kinds
 // this one does not know (Kind::Unknown), and `limberctl watch` prints them as they came.
+struct StartReport;  // below: the start reply
+
 struct PushedEvent {
     enum class Kind {
         // The scheduler's events (Event::Kind)
@@ -160,6 +163,10 @@ struct PushedEvent {
     // data's `routine` and `detail`, empty when absent. Throw MessageError when not strings.
     [[nodiscard]] std::string routine() const;
     [[nodiscard]] std::string detail() const;
+    // The routine a client shows its guide for: a break_started whose start asked for one
+    // (`guide` not false) and that carries its `plan`; nullopt for any other event. Throws
+    // MessageError when `guide` or the plan cannot be read.
+    [[nodiscard]] std::optional<StartReport> guide() const;
 };
 const char* to_string(PushedEvent::Kind kind);
 PushedEvent::Kind pushed_kind(Event::Kind kind);
