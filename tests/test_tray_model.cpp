@@ -89,6 +89,30 @@ TEST_CASE("a routine started anywhere opens its guide, unless its start asked fo
     CHECK_FALSE(TrayModel::react(event(Kind::BreakDue, {{"routine", "posture-support"}, {"plan", plan}})).guide);
 }
 
+TEST_CASE("the menu and the home window offer one thing: what limberd's phase allows")
+{
+    using limber::Phase;
+    using limber::tray::Offers;
+    TrayModel m;
+    CHECK(m.offers() == Offers{.start_daemon = true});  // no limberd: only starting it
+    m.connected();
+    const auto in = [&](Phase phase, int snoozes_left = 2) {
+        StatusReport s = status();
+        s.schedule.phase = phase;
+        s.schedule.snoozes_left = snoozes_left;
+        m.apply(s);
+        return m.offers();
+    };
+    CHECK(in(Phase::Working) == Offers{.start = true, .skip = true, .pause = true, .summary = true});
+    CHECK(in(Phase::Due) == Offers{.start = true, .snooze = true, .skip = true, .skip_due = true, .pause = true, .summary = true});
+    CHECK_FALSE(in(Phase::Due, 0).snooze);  // no snoozes left
+    CHECK(in(Phase::InBreak) == Offers{.pause = true, .summary = true});
+    CHECK(in(Phase::Paused) == Offers{.start = true, .resume = true, .summary = true});
+    CHECK(in(Phase::Held) == Offers{.start = true, .skip = true, .pause = true, .summary = true});
+    m.disconnected(false);
+    CHECK(m.offers() == Offers{.start_daemon = true});
+}
+
 TEST_CASE("an event whose routine or detail is not a string is refused whole")
 {
     CHECK_THROWS_AS(TrayModel::react(event(Kind::BreakDue, {{"routine", 7}})), limber::MessageError);

@@ -32,7 +32,7 @@ enabled = false
 enabled = false'
 start_limberd --activity-source none
 echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"  # the welcome has its own test
-"$TRAY" >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+"$TRAY" --no-home >"$LIMBER_TEST_DIR/tray.log" 2>&1 &  # tray.home tests the home window
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 
@@ -156,7 +156,7 @@ check "phase after Esc" "$("$LIMBERCTL" status --json | python3 -c 'import json,
 phase() { "$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])'; }
 asked=$(date +%s%N)
 "$LIMBERCTL" start posture-support >/dev/null || { echo "FAIL limberctl start refused" >&2; LIMBER_FAILED=1; }
-if guide=$(timeout 5 xdotool search --sync --name "^Limber: Posture Support$" | head -n1); then
+if guide=$(timeout $((5 * ${LIMBER_TIME_FACTOR:-1})) xdotool search --sync --name "^Limber: Posture Support$" | head -n1); then
   echo "ok   limberctl start opened the guide in $((($(date +%s%N) - asked) / 1000000)) ms"
   sleep 0.5
   import -window "$guide" "$OUT/guide-from-limberctl.png"
@@ -167,7 +167,7 @@ fi
 for _ in $(seq 50); do xdotool search --name "^Limber: Posture Support$" >/dev/null 2>&1 || break; sleep 0.1; done
 check "the guide closes when the routine is done elsewhere" "$(xdotool search --name "^Limber: Posture Support$" 2>/dev/null | wc -l)" 0
 "$LIMBERCTL" start --no-guide posture-support >/dev/null || { echo "FAIL limberctl start --no-guide refused" >&2; LIMBER_FAILED=1; }
-sleep 2  # long enough for a guide to have opened (above: well under a second)
+sleep $((2 * ${LIMBER_TIME_FACTOR:-1}))  # long enough for a guide to have opened (above: well under a second)
 check "no guide with --no-guide" "$(xdotool search --name "^Limber: Posture Support$" 2>/dev/null | wc -l)" 0
 check "the routine runs without it" "$(phase)" in_break
 "$LIMBERCTL" stop "following along alone" >/dev/null
@@ -175,7 +175,7 @@ check "the routine runs without it" "$(phase)" in_break
 # 4. With no notification service, the break card appears instead.
 stop_tray "$tray_pid"
 kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true
-"$TRAY" >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+"$TRAY" --no-home >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 card=$(timeout 15 xdotool search --sync --name "^Limber$" | head -n1) || { echo "FAIL no break card; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; import -window root "$OUT/no-card.png"; exit 1; }

@@ -34,7 +34,7 @@ echo 2026-01-01 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"
 start_video_call "$dev/video0"
 call=$VIDEO_CALL_PID
 start_limberd --activity-source none --time-scale 600 --smart-pause camera --video-devices "$dev"
-"$TRAY" --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 </dev/null &
+"$TRAY" --no-home --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 </dev/null &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 

@@ -42,7 +42,7 @@ start_limberd --activity-source none --smart-pause camera --video-devices "$dev"
 check "sounds on by default" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["sounds"])')" True
 
 # 1. A break comes due (no notification service: the card shows) with a sound.
-"$TRAY" --no-notifications >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+"$TRAY" --no-home --no-notifications >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 peak=$(record due 5)
@@ -97,7 +97,7 @@ for _ in $(seq 50); do
 done
 check "limberd read sounds off" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["sounds"])')" False
 "$LIMBERCTL" skip >/dev/null
-"$TRAY" --no-notifications >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+"$TRAY" --no-home --no-notifications >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 peak=$(record quiet 5)

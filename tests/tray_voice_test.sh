@@ -62,7 +62,7 @@ check "voice off by default" "$("$LIMBERCTL" status --json | python3 -c 'import 
 
 start_recording voice
 # A break comes due; with no notification service the card shows, and Return starts it.
-"$TRAY" --verbose --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+"$TRAY" --no-home --verbose --no-notifications >"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 card=$(timeout 15 xdotool search --sync --name "^Limber$" | head -n1)

@@ -38,7 +38,7 @@ kill "$LIMBERD_PID"; wait "$LIMBERD_PID" 2>/dev/null || true
 
 # Monday of the next week: the first status the tray sees says the user is active.
 start_limberd --activity-source none --time-scale 1 --clock-start 2026-11-23T08:00:00Z
-"$TRAY" >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+"$TRAY" --no-home >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 offered=""
@@ -65,7 +65,7 @@ echo "ok   summary opened (summary-last-week.png shows Week 2026-W47)"
 
 # Once a week: a restarted tray does not offer it again.
 stop_tray "$tray_pid"
-"$TRAY" >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
+"$TRAY" --no-home >>"$LIMBER_TEST_DIR/tray.log" 2>&1 &
 tray_pid=$!
 LIMBER_TEST_PIDS=("$tray_pid" "${LIMBER_TEST_PIDS[@]}")
 sleep 3  # connected, status seen, nothing offered

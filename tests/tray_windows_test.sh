@@ -47,7 +47,7 @@ fail() { echo "FAIL $1; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; imp
 # 1. Never acknowledged: the welcome opens by itself at start; "I understand" (Enter, its
 # default button) writes the acknowledgement with today's date, and it does not come back.
 ack=$XDG_CONFIG_HOME/limber/welcome-acknowledged
-tray
+tray --no-home
 welcome=$(timeout 10 xdotool search --sync --name "^Welcome to Limber$" | head -n1) || fail "no welcome window at first start"
 sleep 1
 snap "$welcome" welcome
@@ -57,7 +57,7 @@ for _ in $(seq 50); do [ -s "$ack" ] && break; sleep 0.1; done
 check "acknowledgement written" "$(cat "$ack" 2>/dev/null)" "$(date +%F)"
 check "welcome closed" "$(xdotool search --name "^Welcome to Limber$" 2>/dev/null | wc -l)" 0
 tray_stop
-tray
+tray --no-home
 sleep 2
 check "no welcome once acknowledged" "$(xdotool search --name "^Welcome to Limber$" 2>/dev/null | wc -l)" 0
 # Typing elsewhere does not wake the tray: 20 presses of Shift, counted as the tray's context

@@ -2,6 +2,7 @@
 
 #include "break_card.hpp"
 #include "client/runtime.hpp"
+#include "home_window.hpp"
 #include "limber/settings.hpp"
 #include "routine_popup.hpp"
 #include "settings_dialog.hpp"
@@ -42,8 +43,6 @@ std::string routine_name(const Catalog& catalog, const std::string& id)
     return id;
 }
 
-namespace {
-
 std::string routine_length(const Catalog& c, const std::string& id)
 {
     std::optional<Routine> r;
@@ -52,6 +51,8 @@ std::string routine_length(const Catalog& c, const std::string& id)
     const auto s = c.length(*r, [](const Exercise& e) { return e.easiest(); });
     return wxString::Format(_("%d min"), static_cast<int>((s.count() + 30) / 60)).utf8_string();
 }
+
+namespace {
 
 std::vector<std::pair<std::string, DoseStep>> plan_from(const protocol::StartReport& started, const Catalog& c)
 {
@@ -85,8 +86,9 @@ void TrayApp::OnInitCmdLine(wxCmdLineParser& parser)
 {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption("", "socket", "limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)");
-    parser.AddOption("", "show", "open a window at start: popup[:ROUTINE], card, summary, settings, welcome or menu");
+    parser.AddOption("", "show", "open a window at start: popup[:ROUTINE], card, summary, settings, home, welcome or menu");
     parser.AddSwitch("", "no-notifications", "show the break card instead of desktop notifications");
+    parser.AddSwitch("", "no-home", "do not open the home window at start, even on a desktop without a tray");
 }
 
 bool TrayApp::OnCmdLineParsed(wxCmdLineParser& parser)
@@ -95,6 +97,7 @@ bool TrayApp::OnCmdLineParsed(wxCmdLineParser& parser)
     if (parser.Found("socket", &v)) socket_ = v.ToStdString();
     if (parser.Found("show", &v)) show_ = v.ToStdString();
     notifications_ = !parser.Found("no-notifications");
+    home_at_start_ = !parser.Found("no-home");
     return wxApp::OnCmdLineParsed(parser);
 }
 
@@ -133,11 +136,18 @@ bool TrayApp::OnInit()
     minute_.Start(60 * 1000);
     link_->start();
 
+    if (show_ == "home") show_home();
+    else if (show_.empty() && home_at_start_ && !tray_host_present()) {
+        // No panel shows the icon (stock GNOME, a bare compositor): without this window,
+        // launching Limber would show nothing at all.
+        wxLogMessage("no tray on this desktop; showing the home window");
+        show_home();
+    }
     if (show_.starts_with("popup")) open_popup({show_.size() > 6 ? show_.substr(6) : "quick-daily-reset", {}});
     else if (show_ == "card") notify_due("quick-daily-reset");
     else if (show_ == "summary") show_summary();
     else if (show_ == "settings") CallAfter([this] { show_settings(); });
-    else if (show_ == "welcome" || show_.empty()) welcome_first({}, show_ == "welcome");
+    else if (show_ == "welcome" || show_.empty() || show_ == "home") welcome_first({}, show_ == "welcome");
     else if (show_ == "menu") CallAfter([this] {
         // A stand-in window holds the menu where a screenshot can see it.
         auto* frame = new wxFrame(nullptr, wxID_ANY, "Limber menu", wxPoint(20, 20), wxSize(10, 10), wxFRAME_NO_TASKBAR | wxBORDER_NONE);
@@ -172,6 +182,7 @@ void TrayApp::apply(const protocol::StatusReport& status)
     view_ = StatusView::from(status, &local_clock);
     if (call_began) guide_.hush();  // a call began mid-sentence
     refresh_icon();
+    if (home_) home_->refresh();
     offer_last_week();
 }
 
@@ -237,6 +248,7 @@ void TrayApp::on_connected(const json& status)
 {
     model_.connected();
     apply(status);
+    refresh_today();
     last_icon_minute_ = -1;
     refresh_icon();
 }
@@ -251,6 +263,7 @@ void TrayApp::on_disconnected()
     view_ = StatusView::not_running();
     last_icon_minute_ = -1;
     refresh_icon();
+    if (home_) home_->refresh();
 }
 
 void TrayApp::on_event(const protocol::PushedEvent& e)
@@ -284,6 +297,48 @@ void TrayApp::on_event(const protocol::PushedEvent& e)
     }
     if (r.end_routine && popup_ && !popup_->reported_end()) popup_->ended_elsewhere();
     if (r.guide) guide_routine(*r.guide);
+    if (r.offer != Reaction::Offer::Keep || r.end_routine) refresh_today();  // a break came, went or was done
+}
+
+void TrayApp::refresh_today()
+{
+    if (!home_ || !connected()) return;
+    link_->request(Verb::Summary, protocol::SummaryArgs{""}, for_window(home_.get(), [](HomeWindow& w, const Outcome& o) {
+        if (!o.ok()) return;
+        try {
+            w.set_today(TrayModel::today(protocol::SummaryReport::from_json(o.reply->result)));
+        } catch (const MessageError& e) {
+            wxLogWarning("cannot read limberd's summary: %s", e.what());
+        }
+    }));
+}
+
+void TrayApp::request_status()
+{
+    if (!connected()) return;
+    link_->request(Verb::Status, {}, [this](const Outcome& o) {
+        if (o.ok()) apply(o.reply->result);
+    });
+}
+
+void TrayApp::show_home()
+{
+    if (!home_) {
+        auto* w = new HomeWindow(*this);
+        const auto told = runtime_paths().state_dir / "home-close-explained";
+        std::error_code ec;
+        w->set_without_tray(!tray_host_present(), std::filesystem::exists(told, ec));
+        w->on_told = [told] {
+            std::error_code e;
+            std::filesystem::create_directories(told.parent_path(), e);
+            std::ofstream(told, std::ios::trunc) << "told\n";
+        };
+        home_ = w;
+        w->Show();
+        refresh_today();
+    }
+    home_->Show();
+    home_->Raise();
 }
 
 void TrayApp::guide_routine(const protocol::StartReport& started)

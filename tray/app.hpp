@@ -24,6 +24,7 @@ class RoutinePopup;
 class BreakCard;
 class SummaryWindow;
 class WelcomeWindow;
+class HomeWindow;
 
 class TrayApp final : public wxApp {
 public:
@@ -43,6 +44,11 @@ public:
     void show_summary(const std::string& week = {});
     void show_settings();
     void show_about();
+    // The home window: opened, or raised when it is open.
+    void show_home();
+    // Asks limberd for its status now (limberd pushes one only when something changes; the home
+    // window asks each minute while it is open, so its minutes move).
+    void request_status();
     // Before the first routine: the welcome, until acknowledged. True when it is shown and
     // `then` waits for "I understand". `again` shows it even when acknowledged (--show welcome).
     bool welcome_first(std::function<void()> then, bool again = false);
@@ -53,6 +59,8 @@ public:
     [[nodiscard]] const Catalog& catalog() const { return catalog_; }
     [[nodiscard]] DaemonLink& link() { return *link_; }
     [[nodiscard]] bool connected() const { return model_.running(); }
+    [[nodiscard]] Offers offers() const { return model_.offers(); }
+    [[nodiscard]] const std::optional<protocol::StatusReport>& status() const { return model_.status(); }
 
 private:
     void on_connected(const nlohmann::json& status);
@@ -62,6 +70,8 @@ private:
     void apply(const nlohmann::json& status);
     void apply(const protocol::StatusReport& status);
     void refresh_icon();
+    // Today's figures for the home window, asked of limberd when it is open.
+    void refresh_today();
     // `waited`: the break was held by smart pause and is offered now that the user is free.
     void notify_due(const std::string& routine, bool waited = false);
     // Once a week, at the first activity of a new week: last week's headline, which opens the summary.
@@ -88,6 +98,7 @@ private:
     wxWeakRef<BreakCard> card_;
     wxWeakRef<SummaryWindow> summary_;
     wxWeakRef<WelcomeWindow> welcome_;
+    wxWeakRef<HomeWindow> home_;
     std::unique_ptr<wxNotificationMessage> notification_;  // kept alive, or its events never arrive
     std::unique_ptr<wxNotificationMessage> weekly_notice_;
     Guide guide_{catalog_};
@@ -98,6 +109,7 @@ private:
     std::string socket_;
     std::string show_;  // --show: open this window at start (screenshots, tests)
     bool notifications_ = true;
+    bool home_at_start_ = true;  // --no-home: not even without a tray (a status bar of one's own, tests)
     // The modal dialogs showing, innermost last: quitting ends them one at a time, from the
     // inside out, as each one's loop returns (a dialog's loop ends only while it is innermost).
     class ModalStack;
@@ -110,6 +122,8 @@ private:
 
 // Display name of a routine id ("single:cat-cow" -> "Cat-cow").
 std::string routine_name(const Catalog& catalog, const std::string& id);
+// About how long a routine takes, for people ("3 min"; "a few minutes" for an unknown one).
+std::string routine_length(const Catalog& catalog, const std::string& id);
 
 }  // namespace limber::tray
 

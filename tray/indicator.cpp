@@ -5,8 +5,12 @@
 #include "icon_painter.hpp"
 #include "tray_icon.hpp"
 
+#include <gdk/gdk.h>
 #include <gio/gio.h>
 #include <gtk/gtk.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/gdkx.h>
+#endif
 #include <libdbusmenu-glib/server.h>
 #include <libdbusmenu-gtk/parser.h>
 #include <wx/image.h>
@@ -303,12 +307,16 @@ private:
         fallback_.reset();
     }
 
-    // Activate, SecondaryActivate, Scroll and ContextMenu do nothing: every action is in the
-    // menu, which hosts open themselves from the Menu property, and no click on the icon
-    // should start something the user did not pick (a break, a window).
-    static void on_method_call(GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar*, GVariant*,
-                               GDBusMethodInvocation* invocation, gpointer)
+    // Activate (a left click on the icon) opens the home window. SecondaryActivate, Scroll
+    // and ContextMenu do nothing: the menu is in the Menu property, which hosts open
+    // themselves, and no click on the icon should start something the user did not pick.
+    static void on_method_call(GDBusConnection*, const gchar*, const gchar*, const gchar*, const gchar* method, GVariant*,
+                               GDBusMethodInvocation* invocation, gpointer data)
     {
+        if (g_strcmp0(method, "Activate") == 0) {
+            TrayApp& app = static_cast<SniIndicator*>(data)->app_;
+            app.CallAfter([&app] { app.show_home(); });
+        }
         g_dbus_method_invocation_return_value(invocation, nullptr);
     }
 
@@ -458,5 +466,30 @@ private:
 }  // namespace
 
 std::unique_ptr<Indicator> make_indicator(TrayApp& app) { return std::make_unique<SniIndicator>(app); }
+
+bool tray_host_present()
+{
+    if (GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr)) {
+        GVariant* reply = g_dbus_connection_call_sync(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                                                      "NameHasOwner", g_variant_new("(s)", kWatcherName), G_VARIANT_TYPE("(b)"),
+                                                      G_DBUS_CALL_FLAGS_NONE, 2000, nullptr, nullptr);
+        g_object_unref(bus);
+        gboolean owned = FALSE;
+        if (reply) {
+            g_variant_get(reply, "(b)", &owned);
+            g_variant_unref(reply);
+        }
+        if (owned) return true;
+    }
+#ifdef GDK_WINDOWING_X11
+    GdkDisplay* display = gdk_display_get_default();
+    if (display && GDK_IS_X11_DISPLAY(display)) {
+        Display* x = gdk_x11_display_get_xdisplay(display);
+        const std::string selection = "_NET_SYSTEM_TRAY_S" + std::to_string(DefaultScreen(x));
+        if (XGetSelectionOwner(x, XInternAtom(x, selection.c_str(), False)) != None) return true;
+    }
+#endif
+    return false;
+}
 
 }  // namespace limber::tray

@@ -25,4 +25,9 @@ public:
 // as the watcher is away) the XEmbed icon.
 std::unique_ptr<Indicator> make_indicator(TrayApp& app);
 
+// Whether anything on this desktop can show Limber's icon: a StatusNotifierWatcher on the
+// session bus, or an owner of the X11 system tray selection (_NET_SYSTEM_TRAY_S<screen>).
+// Stock GNOME and bare Wayland compositors have neither; the app then shows its home window.
+bool tray_host_present();
+
 }  // namespace limber::tray

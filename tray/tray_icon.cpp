@@ -23,7 +23,8 @@ void add(wxMenu* menu, const wxString& label, std::function<void()> action, bool
 
 TrayIcon::TrayIcon(TrayApp& app) : app_(app)
 {
-    Bind(wxEVT_TASKBAR_LEFT_UP, &TrayIcon::on_left_click, this);
+    // wxGTK tells GtkStatusIcon's "activate" (a left click) as LEFT_DOWN only.
+    Bind(wxEVT_TASKBAR_LEFT_DOWN, &TrayIcon::on_left_click, this);
 }
 
 TrayIcon::~TrayIcon() { RemoveIcon(); }
@@ -33,13 +34,8 @@ void TrayIcon::update(const StatusView& view, double remaining)
     SetIcon(icon_bundle(view.look, remaining), wxString::FromUTF8(view.tooltip));
 }
 
-void TrayIcon::on_left_click(wxTaskBarIconEvent&)
-{
-    if (wxMenu* menu = CreatePopupMenu()) {
-        PopupMenu(menu);
-        delete menu;
-    }
-}
+// A left click opens the home window; the menu is on the right button.
+void TrayIcon::on_left_click(wxTaskBarIconEvent&) { app_.show_home(); }
 
 wxMenu* TrayIcon::CreatePopupMenu() { return build_menu(app_); }
 
@@ -47,47 +43,52 @@ wxMenu* build_menu(TrayApp& app)
 {
     const StatusView& v = app.view();
     const Catalog& c = app.catalog();
-    const bool up = app.connected();
+    const Offers o = app.offers();
     auto* menu = new wxMenu;
     wxMenuItem* status = menu->Append(wxID_ANY, wxString::FromUTF8(v.menu_line));
     status->Enable(false);
-    if (!up) add(menu, _("Start Limber"), [&app] { app.start_daemon(); });
+    if (o.start_daemon) add(menu, _("Start Limber"), [&app] { app.start_daemon(); });
     menu->AppendSeparator();
 
     const Routine* quick = c.find_routine("quick-daily-reset");
     add(menu, quick ? wxString::Format(_("Start %s"), wxString::FromUTF8(quick->name)) : _("Start a break"), [&app] { app.start_routine("quick-daily-reset"); },
-        up && !v.in_break);
+        o.start);
     auto* routines = new wxMenu;
     for (const Routine& r : c.routines) {
         if (r.id == "quick-daily-reset") continue;
-        add(routines, wxString::FromUTF8(r.name), [&app, id = r.id] { app.start_routine(id); }, up && !v.in_break);
+        add(routines, wxString::FromUTF8(r.name), [&app, id = r.id] { app.start_routine(id); }, o.start);
     }
     routines->AppendSeparator();
     for (const Exercise& e : c.exercises)
         add(routines, wxString::Format(_("%s only"), wxString::FromUTF8(e.name)), [&app, id = e.id] { app.start_routine("single:" + id); },
-            up && !v.in_break);
-    menu->AppendSubMenu(routines, _("Start routine"))->Enable(up && !v.in_break);
+            o.start);
+    menu->AppendSubMenu(routines, _("Start routine"))->Enable(o.start);
 
-    add(menu, _("Snooze"), [&app] { app.snooze(); }, up && v.can_snooze);
-    add(menu, v.look == StatusView::Look::Due ? _("Skip this break") : _("Skip next break"), [&app] { app.skip(); },
-        up && !v.in_break && !v.paused);
-    if (v.paused) {
-        add(menu, _("Resume"), [&app] { app.resume(); }, up);
+    add(menu, _("Snooze"), [&app] { app.snooze(); }, o.snooze);
+    add(menu, o.skip_due ? _("Skip this break") : _("Skip next break"), [&app] { app.skip(); }, o.skip);
+    if (o.resume) {
+        add(menu, _("Resume"), [&app] { app.resume(); });
     } else {
-        auto* pause = new wxMenu;
-        add(pause, _("For 30 minutes"), [&app] { app.pause_for(30min); });
-        add(pause, _("For 1 hour"), [&app] { app.pause_for(1h); });
-        add(pause, _("For 2 hours"), [&app] { app.pause_for(2h); });
-        add(pause, _("Until tomorrow"), [&app] { app.pause_until_tomorrow(); });
-        menu->AppendSubMenu(pause, _("Pause"))->Enable(up);
+        menu->AppendSubMenu(pause_menu(app), _("Pause"))->Enable(o.pause);
     }
     menu->AppendSeparator();
-    add(menu, _("Weekly summary…"), [&app] { app.show_summary(); }, up);
+    add(menu, _("Open Limber…"), [&app] { app.show_home(); });
+    add(menu, _("Weekly summary…"), [&app] { app.show_summary(); }, o.summary);
     add(menu, _("Settings…"), [&app] { app.show_settings(); });
     add(menu, _("About Limber"), [&app] { app.show_about(); });
     menu->AppendSeparator();
     add(menu, _("Quit"), [&app] { app.quit(); });
     return menu;
+}
+
+wxMenu* pause_menu(TrayApp& app)
+{
+    auto* pause = new wxMenu;
+    add(pause, _("For 30 minutes"), [&app] { app.pause_for(30min); });
+    add(pause, _("For 1 hour"), [&app] { app.pause_for(1h); });
+    add(pause, _("For 2 hours"), [&app] { app.pause_for(2h); });
+    add(pause, _("Until tomorrow"), [&app] { app.pause_until_tomorrow(); });
+    return pause;
 }
 
 }  // namespace limber::tray

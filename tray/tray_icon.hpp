@@ -26,5 +26,7 @@ private:
 
 // The menu itself, apart from the icon so tests and screenshots can show it anywhere.
 wxMenu* build_menu(TrayApp& app);
+// Pause's choices (30 minutes, 1 hour, 2 hours, until tomorrow): the menu's and the home window's.
+wxMenu* pause_menu(TrayApp& app);
 
 }  // namespace limber::tray

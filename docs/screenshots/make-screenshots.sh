@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the README's screenshots from the real windows under Xvfb: the routine popup,
-# the tray menu, the weekly summary, the break card, the settings window and the first-run welcome.
+# Regenerates the README's screenshots from the real windows under Xvfb: the home window, the
+# routine popup, the tray menu, the weekly summary, the break card, the settings window and the
+# first-run welcome.
 # Usage: docs/screenshots/make-screenshots.sh [BUILD_DIR]
 set -euo pipefail
 build=$(cd "${1:-build}" && pwd)
@@ -78,9 +79,13 @@ stop_tray
 # Acknowledged from here on, so the welcome stays out of the tray menu's picture.
 mkdir -p "$XDG_CONFIG_HOME/limber" && echo 2024-04-12 >"$XDG_CONFIG_HOME/limber/welcome-acknowledged"
 
+tray --show home
+shot home "^Limber$" 2
+stop_tray
+
 trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false >/dev/null 2>&1 &
 pids+=($!)
-tray
+tray --no-home  # the tray above shows the icon; no race with trayer taking its selection
 sleep 3
 panel=$(xdotool search --class trayer | tail -n1)
 eval "$(xdotool getwindowgeometry --shell "$panel")"

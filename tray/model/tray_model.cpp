@@ -88,6 +88,22 @@ std::optional<WeekHeadline> TrayModel::headline(const WeekFigures& w)
     return h;
 }
 
+Offers TrayModel::offers() const
+{
+    Offers o;
+    o.start_daemon = !running_;
+    if (!running_ || !status_) return o;
+    const Phase phase = status_->schedule.phase;
+    o.start = phase != Phase::InBreak;
+    o.snooze = phase == Phase::Due && status_->schedule.snoozes_left > 0;
+    o.skip = phase != Phase::InBreak && phase != Phase::Paused;
+    o.skip_due = phase == Phase::Due;
+    o.resume = phase == Phase::Paused;
+    o.pause = !o.resume;
+    o.summary = true;
+    return o;
+}
+
 TodayLine TrayModel::today(const protocol::SummaryReport& summary)
 {
     TodayLine line;
@@ -95,6 +111,7 @@ TodayLine TrayModel::today(const protocol::SummaryReport& summary)
         if (d.day == summary.today) {
             line.taken = d.taken;
             line.due = d.due;
+            line.active = d.active;
         }
     line.streak_days = summary.summary.week.streak_days;
     return line;

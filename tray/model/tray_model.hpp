@@ -42,12 +42,27 @@ struct WeekHeadline {
     friend bool operator==(const WeekHeadline&, const WeekHeadline&) = default;
 };
 
-// Today's breaks and the streak, for the line under a finished routine.
+// Today's breaks and the streak, for the line under a finished routine and the home window.
 struct TodayLine {
     int taken = 0;
     int due = 0;
     int streak_days = 0;
+    Seconds active{0};  // keyboard and mouse time today
     friend bool operator==(const TodayLine&, const TodayLine&) = default;
+};
+
+// What the menu and the home window offer now, and whether each can be used: one answer for
+// both, so they never disagree.
+struct Offers {
+    bool start_daemon = false;  // limberd is not running: offer to start it
+    bool start = false;         // a routine can start (limberd runs, no routine is running)
+    bool snooze = false;        // a break is due and snoozes are left
+    bool skip = false;
+    bool skip_due = false;      // the skip is of the break due now ("Skip this break"), not of the next
+    bool pause = false;         // Pause can be used
+    bool resume = false;        // paused: Resume takes Pause's place
+    bool summary = false;
+    friend bool operator==(const Offers&, const Offers&) = default;
 };
 
 class TrayModel {
@@ -74,6 +89,7 @@ public:
     [[nodiscard]] bool voice() const { return running_ && status_ && status_->voice; }
     [[nodiscard]] bool can_snooze() const { return !running_ || (status_ && status_->schedule.snoozes_left > 0); }
     [[nodiscard]] bool call() const { return call_; }
+    [[nodiscard]] Offers offers() const;
 
     // The week whose summary to offer now, if any: at the first activity of a week not offered
     // before (`offered` reads the week last offered, which the caller keeps across restarts;
