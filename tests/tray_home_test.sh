@@ -3,7 +3,8 @@
 # with no tray (no StatusNotifierWatcher, no XEmbed tray) launching limber-tray shows it; it
 # shows limberd's state (working, due, paused, waiting for a call to end, not running) and its
 # buttons drive start, snooze, skip, pause and resume through to limberd's record; closing it
-# never stops Limber (the first close says how to come back) and a break due still notifies;
+# never stops Limber (the first close says how to come back) and a break due still notifies; a
+# second launch and each of the desktop entry's actions reach the running tray, leaving one;
 # then a left click on the XEmbed icon (trayer) and SNI's Activate (a mock watcher) each open
 # it again. Screenshots of each state are left in OUT (home-*.png).
 # Usage: tray_home_test.sh LIMBERD LIMBERCTL LIMBER_TRAY OUT. Exits 77 without its tools.
@@ -114,6 +115,51 @@ for _ in $(seq $((100 * f))); do
 done
 [ "$("$(dirname "$0")/support/notify_mock.py" calls | grep -c 'Time for a break' || true)" -gt "$before" ] &&
   echo "ok   a break due after the close still notifies" || fail "no notification after the window was closed"
+
+# 6b. A second launch (the menu entry again) leaves one limber-tray, and the first opens its
+# home window.
+ours() { for p in $(pgrep -x limber-tray || true); do grep -qzx "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR" "/proc/$p/environ" 2>/dev/null && echo "$p"; done; }
+rc=0
+timeout $((10 * f)) "$TRAY" >>"$LIMBER_TEST_DIR/tray.log" 2>&1 || rc=$?
+check "a second limber-tray hands over and leaves with status" "$rc" 0
+check "limber-tray processes in this session" "$(ours | tr '\n' ' ')" "$tray_pid "
+if home=$(timeout $((10 * f)) xdotool search --sync --onlyvisible --name '^Limber$' | head -n1); then
+  echo "ok   the second launch opened the home window of the first"
+  wmctrl -i -c "$home"
+  for _ in $(seq $((50 * f))); do [ -z "$(home_windows)" ] && break; sleep 0.1; done
+else
+  fail "the second launch opened no home window"
+fi
+
+# 6c. The desktop entry's actions, run as the desktop runs them, reach the running tray.
+entry=$(dirname "$0")/../installers/linux/io.github.limber.Limber.desktop
+action_exec() { sed -n "/^\[Desktop Action $1\]/,/^\[/s/^Exec=limber-tray //p" "$entry"; }
+for action in $(sed -n 's/^Actions=//p' "$entry" | tr ';' ' '); do
+  args=$(action_exec "$action")
+  [ -n "$args" ] || { fail "action $action has no Exec running limber-tray"; continue; }
+  rc=0
+  # shellcheck disable=SC2086 # the Exec line's words, as the desktop splits them
+  timeout $((10 * f)) "$TRAY" $args >>"$LIMBER_TEST_DIR/tray.log" 2>&1 || rc=$?
+  case $action in
+    start-quick-daily-reset) window='^Limber: Quick Daily Reset$' ;;
+    weekly-summary) window='^Limber: weekly summary$' ;;
+    settings) window='^Limber settings$' ;;
+    *) fail "an action this test does not know: $action"; continue ;;
+  esac
+  if [ "$rc" = 0 ] && shown=$(timeout $((10 * f)) xdotool search --sync --onlyvisible --name "$window" | head -n1); then
+    echo "ok   the action $action ($args) reached the running tray"
+  else
+    fail "the action $action ($args) showed nothing (exit status $rc)"
+    continue
+  fi
+  case $action in
+    start-quick-daily-reset) check "the action started the routine" "$(phase)" in_break; "$LIMBERCTL" stop "checked" >/dev/null ;;
+    settings) xdotool windowactivate --sync "$shown" key Escape ;;
+    *) wmctrl -i -c "$shown" ;;
+  esac
+  for _ in $(seq $((50 * f))); do xdotool search --onlyvisible --name "$window" >/dev/null 2>&1 || break; sleep 0.1; done
+done
+check "still one limber-tray after the actions" "$(ours | tr '\n' ' ')" "$tray_pid "
 
 # 7. An XEmbed tray appears: a left click on the icon opens the home window.
 trayer --edge top --align right --widthtype request --height 32 --SetDockType true --transparent false >/dev/null 2>&1 &

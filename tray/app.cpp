@@ -13,6 +13,7 @@
 #include "welcome_window.hpp"
 #include "x11_quiet.hpp"
 #include "message_box.hpp"
+#include "one_instance.hpp"
 
 #include <wx/aboutdlg.h>
 #include <wx/cmdline.h>
@@ -86,7 +87,7 @@ void TrayApp::OnInitCmdLine(wxCmdLineParser& parser)
 {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption("", "socket", "limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)");
-    parser.AddOption("", "show", "open a window at start: popup[:ROUTINE], card, summary, settings, home, welcome or menu");
+    parser.AddOption("", "show", "show at start, or in the limber-tray already running: home, start[:ROUTINE], summary, settings or welcome (and popup[:ROUTINE], card or menu, for screenshots and tests)");
     parser.AddSwitch("", "no-notifications", "show the break card instead of desktop notifications");
     parser.AddSwitch("", "no-home", "do not open the home window at start, even on a desktop without a tray");
 }
@@ -95,6 +96,7 @@ bool TrayApp::OnCmdLineParsed(wxCmdLineParser& parser)
 {
     wxString v;
     if (parser.Found("socket", &v)) socket_ = v.ToStdString();
+    socket_given_ = !socket_.empty();
     if (parser.Found("show", &v)) show_ = v.ToStdString();
     notifications_ = !parser.Found("no-notifications");
     home_at_start_ = !parser.Found("no-home");
@@ -112,9 +114,22 @@ bool TrayApp::OnInit()
     // does: windows closed, the daemon link shut, exit status 0. wx calls this from its
     // event loop, not from the signal handler.
     for (const int sig : {SIGTERM, SIGINT, SIGHUP}) SetSignalHandler(sig, [](int) { wxGetApp().quit(); });
-    modal_ = std::make_unique<ModalStack>(*this);
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
+    // One tray per session: a second one hands what it was asked to show to the first.
+    one_ = std::make_unique<OneInstance>(runtime_paths().runtime_dir);
+    switch (one_->claim(show_.empty() ? "home" : show_)) {
+    case OneInstance::Role::HandedOver:
+        leave_with_ = 0;
+        return true;
+    case OneInstance::Role::NoAnswer:
+        std::fprintf(stderr, "limber-tray: another limber-tray is running but did not answer; close it, or end it with "
+                             "'pkill -x limber-tray'\n");
+        leave_with_ = 1;
+        return true;
+    case OneInstance::Role::First: break;
+    }
+    modal_ = std::make_unique<ModalStack>(*this);
     load_translations();
     stop_waking_on_keys();
     const Paths paths = runtime_paths();
@@ -136,25 +151,38 @@ bool TrayApp::OnInit()
     minute_.Start(60 * 1000);
     link_->start();
 
-    if (show_ == "home") show_home();
-    else if (show_.empty() && home_at_start_ && !tray_host_present()) {
+    if (show_.empty() && home_at_start_ && !tray_host_present()) {
         // No panel shows the icon (stock GNOME, a bare compositor): without this window,
         // launching Limber would show nothing at all.
         wxLogMessage("no tray on this desktop; showing the home window");
         show_home();
     }
-    if (show_.starts_with("popup")) open_popup({show_.size() > 6 ? show_.substr(6) : "quick-daily-reset", {}});
-    else if (show_ == "card") notify_due("quick-daily-reset");
-    else if (show_ == "summary") show_summary();
-    else if (show_ == "settings") CallAfter([this] { show_settings(); });
-    else if (show_ == "welcome" || show_.empty() || show_ == "home") welcome_first({}, show_ == "welcome");
-    else if (show_ == "menu") CallAfter([this] {
+    if (!show_.empty()) show(show_);
+    if (show_.empty() || show_ == "home") welcome_first({});  // the first run's safety screen
+    one_->serve([this](const std::string& what) { show(what); });
+    return true;
+}
+
+int TrayApp::OnRun() { return leave_with_ ? *leave_with_ : wxApp::OnRun(); }
+
+void TrayApp::show(const std::string& what)
+{
+    const auto routine_in = [&](std::size_t prefix) { return what.size() > prefix ? what.substr(prefix) : "quick-daily-reset"; };
+    if (what == "home") show_home();
+    else if (what == "start" || what.starts_with("start:")) start_routine(routine_in(6));
+    else if (what == "summary") show_summary();
+    else if (what == "settings") CallAfter([this] { show_settings(); });
+    else if (what == "welcome") welcome_first({}, true);
+    // For screenshots and tests: the popup without limberd, the card, the menu in a window.
+    else if (what == "popup" || what.starts_with("popup:")) open_popup({routine_in(6), {}});
+    else if (what == "card") notify_due("quick-daily-reset");
+    else if (what == "menu") CallAfter([this] {
         // A stand-in window holds the menu where a screenshot can see it.
         auto* frame = new wxFrame(nullptr, wxID_ANY, "Limber menu", wxPoint(20, 20), wxSize(10, 10), wxFRAME_NO_TASKBAR | wxBORDER_NONE);
         frame->Show();
         frame->PopupMenu(build_menu(*this), 0, 0);
     });
-    return true;
+    else wxLogWarning("nothing to show called \"%s\" (home, start[:ROUTINE], summary, settings or welcome)", what);
 }
 
 int TrayApp::OnExit()
@@ -256,7 +284,10 @@ void TrayApp::on_connected(const json& status)
 void TrayApp::on_disconnected()
 {
     // Started at login without systemd: bring the daemon up once (not for a window shown alone).
-    if (model_.disconnected(show_.empty())) {
+    // (Not for a window shown alone, --show popup, settings... in screenshots and tests, nor
+    // for a limberd at a --socket of someone else's: the one started would not listen there.)
+    const bool may_start = !socket_given_ && (show_.empty() || show_ == "home" || show_ == "start" || show_.starts_with("start:"));
+    if (model_.disconnected(may_start)) {
         wxLogMessage("limberd is not running; starting it");
         start_daemon();
     }
@@ -629,16 +660,20 @@ int main(int argc, char** argv)
             return 0;
         }
         if (arg == "--help" || arg == "-h") {
-            std::printf("Usage: limber-tray [--socket PATH] [--no-notifications] [--show WINDOW]\n"
+            std::printf("Usage: limber-tray [--socket PATH] [--no-notifications] [--no-home] [--show WHAT]\n"
                         "Limber's tray icon, notifications and windows; a client of limberd.\n\n"
                         "  --socket PATH        limberd's control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)\n"
                         "  --no-notifications   show the break card instead of desktop notifications\n"
-                        "  --show WINDOW        open a window at start: popup[:ROUTINE], card, summary, settings,\n"
-                        "                       welcome or menu (for screenshots and tests)\n"
+                        "  --no-home            no home window at start, even on a desktop without a tray\n"
+                        "  --show WHAT          home, start[:ROUTINE], summary, settings or welcome, at start or in\n"
+                        "                       the limber-tray already running (and popup[:ROUTINE], card or menu,\n"
+                        "                       for screenshots and tests)\n"
                         "  --version            print the version\n\n"
-                        "When limberd is not running, limber-tray starts it. Exit status: 0 after Quit or\n"
-                        "SIGTERM, SIGINT or SIGHUP (it closes its windows and leaves as Quit does),\n"
-                        "255 when no display can be opened or the catalog cannot be read.\n");
+                        "One runs per session: a second one hands what it was asked to show (by default the\n"
+                        "home window) to the first and leaves. When limberd is not running, limber-tray starts\n"
+                        "it. Exit status: 0 after Quit, SIGTERM, SIGINT or SIGHUP (it closes its windows and\n"
+                        "leaves as Quit does) or once the running one took the request; 1 when the running one\n"
+                        "did not answer; 255 when no display can be opened or the catalog cannot be read.\n");
             return 0;
         }
     }

@@ -25,10 +25,12 @@ class BreakCard;
 class SummaryWindow;
 class WelcomeWindow;
 class HomeWindow;
+class OneInstance;
 
 class TrayApp final : public wxApp {
 public:
     bool OnInit() override;
+    int OnRun() override;
     int OnExit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
@@ -46,6 +48,9 @@ public:
     void show_about();
     // The home window: opened, or raised when it is open.
     void show_home();
+    // What --show names (home, start[:ROUTINE], summary, settings, welcome...), at start or
+    // asked by a second limber-tray.
+    void show(const std::string& what);
     // Asks limberd for its status now (limberd pushes one only when something changes; the home
     // window asks each minute while it is open, so its minutes move).
     void request_status();
@@ -109,7 +114,10 @@ private:
     std::string socket_;
     std::string show_;  // --show: open this window at start (screenshots, tests)
     bool notifications_ = true;
-    bool home_at_start_ = true;  // --no-home: not even without a tray (a status bar of one's own, tests)
+    bool home_at_start_ = true;
+    bool socket_given_ = false;  // --socket: a limberd of the caller's, never started from here
+    std::unique_ptr<OneInstance> one_;
+    std::optional<int> leave_with_;  // another tray took the request: this one leaves at once  // --no-home: not even without a tray (a status bar of one's own, tests)
     // The modal dialogs showing, innermost last: quitting ends them one at a time, from the
     // inside out, as each one's loop returns (a dialog's loop ends only while it is innermost).
     class ModalStack;
