@@ -118,7 +118,14 @@ done
 
 # 6b. A second launch (the menu entry again) leaves one limber-tray, and the first opens its
 # home window.
-ours() { for p in $(pgrep -x limber-tray || true); do grep -qzx "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR" "/proc/$p/environ" 2>/dev/null && echo "$p"; done; }
+ours() {  # the limber-tray processes of this test's session (read from /proc: no procps needed)
+  local d
+  for d in /proc/[0-9]*; do
+    [ "$(cat "$d/comm" 2>/dev/null)" = limber-tray ] && grep -qzx "XDG_RUNTIME_DIR=$XDG_RUNTIME_DIR" "$d/environ" 2>/dev/null &&
+      echo "${d#/proc/}"
+  done
+  return 0
+}
 rc=0
 timeout $((10 * f)) "$TRAY" >>"$LIMBER_TEST_DIR/tray.log" 2>&1 || rc=$?
 check "a second limber-tray hands over and leaves with status" "$rc" 0
