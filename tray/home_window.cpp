@@ -20,12 +20,8 @@ namespace {
 
 wxString utf8(const std::string& s) { return wxString::FromUTF8(s); }
 
-wxString hours_minutes(Seconds s)
-{
-    const long long minutes = s.count() / 60;
-    if (minutes < 60) return wxString::Format(_("%d min"), static_cast<int>(minutes));
-    return wxString::Format(_("%d h %02d min"), static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
-}
+// "23 min", "1 h 5 min": as the tooltip writes times.
+wxString hours_minutes(Seconds s) { return utf8(minutes_text(s.count())); }
 
 }  // namespace
 
