@@ -1,11 +1,10 @@
-// The control socket end to end, part one: requests, replies, and every kind of bad line,
-// through the real server and the real client.
+// The control channel end to end, part one: requests, replies, and every kind of bad line,
+// through the real server and the real client, on the OS's transport (a Unix socket, a named
+// pipe: support/ipc_os.hpp).
 #include "client/client.hpp"
+#include "ipc_os.hpp"
 #include "support/catch.hpp"
-#include "support/raw_client.hpp"
 #include "support/test_server.hpp"
-
-#include <boost/asio/local/stream_protocol.hpp>
 
 #include <random>
 
@@ -166,28 +165,7 @@ TEST_CASE("garbage never takes the server down")
 
 TEST_CASE("the client says plainly when the daemon is not running")
 {
-    limber::test::TempDir dir;
-    const auto socket = dir.path() / "limberd.sock";
-    CHECK_THROWS_AS(limber::Client(socket), limber::DaemonNotRunning);
-    CHECK_THROWS_WITH(limber::Client(socket), "limberd is not running (no socket at " + socket.string() + ")");
-}
-
-TEST_CASE("the client tells a stale socket from a silent daemon")
-{
-    limber::test::TempDir dir;
-    const auto socket = dir.path() / "limberd.sock";
-    boost::asio::io_context io;
-    {
-        boost::asio::local::stream_protocol::acceptor gone(io, boost::asio::local::stream_protocol::endpoint(socket.string()));
-    }
-    CHECK_THROWS_WITH(limber::Client(socket), "limberd is not running (nothing listens on " + socket.string() + ")");
-
-    // Listening but never answering: the connection is made, the reply never comes.
-    std::filesystem::remove(socket);
-    boost::asio::local::stream_protocol::acceptor silent(io, boost::asio::local::stream_protocol::endpoint(socket.string()));
-    limber::Client client(socket, 200ms);
-    const auto started = std::chrono::steady_clock::now();
-    CHECK_THROWS_WITH(client.call(Verb::Status), "limberd did not answer \"status\" within 200 ms");
-    CHECK(std::chrono::steady_clock::now() - started < 10s);
-    CHECK_FALSE(client.next_event(50ms));
+    const limber::test::Endpoint nobody;
+    CHECK_THROWS_AS(limber::Client(nobody.path()), limber::DaemonNotRunning);
+    CHECK_THROWS_WITH(limber::Client(nobody.path()), limber::test::no_daemon_message(nobody.path()));
 }

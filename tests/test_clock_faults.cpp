@@ -1,6 +1,6 @@
 // Time going wrong, end to end through the engine and the record: suspends and locks short and
-// long, the calendar clock set forward and back, DST changes in Europe/Berlin and
-// America/New_York at their real instants, a week ending during a break, and midnight during a
+// long, the calendar clock set forward and back, DST changes (and in test_clock_zones_posix.cpp,
+// the OS's own zone rules at their real instants), a week ending during a break, and midnight during a
 // pause until tomorrow. For each: no burst of breaks, no negative duration in the record, the
 // weekly summary adds up, and the record says what happened.
 #include "limber/engine.hpp"
@@ -318,38 +318,4 @@ TEST_CASE("a crash while a break is due does not announce it again, nor a snooze
         CHECK(after.of(Kind::BreakDue)[0].event.was_due);
         CHECK(after.count(Kind::Warning) == 0);
     }
-}
-
-TEST_CASE("the local offset follows each zone's DST rules, so a scaled clock's calendar crosses them")
-{
-    struct Zone {
-        const char* tz;
-        const char* before_change;  // UTC, a second before the change
-        int before;
-        int after;
-    };
-    const Zone zone = GENERATE(Zone{"Europe/Berlin", "2026-03-29T00:59:59Z", 60, 120},
-                               Zone{"Europe/Berlin", "2026-10-25T00:59:59Z", 120, 60},
-                               Zone{"America/New_York", "2026-03-08T06:59:59Z", -300, -240},
-                               Zone{"America/New_York", "2026-11-01T05:59:59Z", -240, -300});
-    INFO(zone.tz << " at " << zone.before_change);
-    const char* old = std::getenv("TZ");
-    const std::string saved = old ? old : "";
-    setenv("TZ", zone.tz, 1);
-    tzset();
-    std::tm tm{};
-    REQUIRE(strptime(zone.before_change, "%Y-%m-%dT%H:%M:%SZ", &tm));
-    const limber::WallTime t{std::chrono::seconds{timegm(&tm)}};
-    CHECK(limber::local_utc_offset(t) == minutes{zone.before});
-    CHECK(limber::local_utc_offset(t + 1s) == minutes{zone.after});
-
-    // A clock ten times faster, its calendar starting a minute before the change.
-    limber::test::FakeClock base(monday, 9h);
-    const limber::ScaledClock fast(base, 10, t - 59s);
-    CHECK(fast.now().utc_offset == minutes{zone.before});
-    base.advance(6s);  // a minute of the fast clock
-    CHECK(fast.now().utc_offset == minutes{zone.after});
-    if (old) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
 }

@@ -35,3 +35,20 @@ TEST_CASE("times of day are HH:MM on a 24-hour clock")
     for (const char* bad : {"7:30", "17.30", "24:01", "12:60", "ab:cd", "17:30:00"}) CHECK_FALSE(parse_time_of_day(bad));
     CHECK(limber::format_time_of_day(9h + 5min) == "09:05");
 }
+
+TEST_CASE("UTC time stamps are read in limberd's one form, and nothing else")
+{
+    using namespace std::chrono;
+    const auto at = limber::parse_utc_stamp("2026-12-07T18:45:09Z");
+    REQUIRE(at);
+    CHECK(*at == sys_days{2026y / December / 7} + 18h + 45min + 9s);
+    CHECK(limber::parse_utc_stamp("2024-02-29T00:00:00Z") == sys_days{2024y / February / 29});
+    CHECK_FALSE(limber::parse_utc_stamp("2026-02-29T00:00:00Z"));  // no such day
+    CHECK_FALSE(limber::parse_utc_stamp("2026-12-07T24:00:00Z"));
+    CHECK_FALSE(limber::parse_utc_stamp("2026-12-07T18:45:09"));   // no zone
+    CHECK_FALSE(limber::parse_utc_stamp("2026-12-07 18:45:09Z"));
+    CHECK_FALSE(limber::parse_utc_stamp("2026-1-07T18:45:09Z"));
+    CHECK_FALSE(limber::parse_utc_stamp("+026-12-07T18:45:09Z"));
+    CHECK_FALSE(limber::parse_utc_stamp("2026-12-07T18:45:09Z "));
+    CHECK_FALSE(limber::parse_utc_stamp(""));
+}

@@ -70,4 +70,26 @@ std::string format_time_of_day(std::chrono::minutes m)
     return buf;
 }
 
+std::optional<std::chrono::sys_seconds> parse_utc_stamp(std::string_view text)
+{
+    // Fixed widths, every character checked: sscanf would take "+1" for a digit.
+    if (text.size() != 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+        text[19] != 'Z')
+        return std::nullopt;
+    auto number = [&](std::size_t at, std::size_t width) -> std::optional<int> {
+        int v = 0;
+        for (std::size_t i = at; i < at + width; ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    const auto y = number(0, 4), mo = number(5, 2), d = number(8, 2), h = number(11, 2), mi = number(14, 2), s = number(17, 2);
+    if (!y || !mo || !d || !h || !mi || !s || *h > 23 || *mi > 59 || *s > 59) return std::nullopt;
+    const std::chrono::year_month_day day{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*mo)},
+                                          std::chrono::day{static_cast<unsigned>(*d)}};
+    if (!day.ok()) return std::nullopt;
+    return std::chrono::sys_days{day} + std::chrono::hours{*h} + std::chrono::minutes{*mi} + std::chrono::seconds{*s};
+}
+
 }  // namespace limber

@@ -14,13 +14,26 @@ std::filesystem::path base_dir(const EnvLookup& env, const std::string& var, con
     return std::filesystem::path(*home) / fallback_under_home;
 }
 
+std::filesystem::path shipped_data(const EnvLookup& env, const std::filesystem::path& executable)
+{
+    if (auto d = env("LIMBER_DATA_DIR"); d && !d->empty()) return *d;
+    return (executable.parent_path() / ".." / "share" / "limber").lexically_normal();
+}
+
+std::filesystem::path windows_dir(const EnvLookup& env, const std::string& var, const char* fallback_under_profile)
+{
+    if (auto v = env(var); v && !v->empty()) return *v;
+    auto profile = env("USERPROFILE");
+    if (!profile || profile->empty()) throw std::runtime_error("neither " + var + " nor USERPROFILE is set");
+    return std::filesystem::path(*profile) / fallback_under_profile;
+}
+
 }  // namespace
 
 Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executable)
 {
     Paths p;
-    if (auto d = env("LIMBER_DATA_DIR"); d && !d->empty()) p.data_dir = *d;
-    else p.data_dir = (executable.parent_path() / ".." / "share" / "limber").lexically_normal();
+    p.data_dir = shipped_data(env, executable);
     p.config_home = base_dir(env, "XDG_CONFIG_HOME", ".config");
     p.config_dir = p.config_home / "limber";
     p.user_data_dir = base_dir(env, "XDG_DATA_HOME", ".local/share") / "limber";
@@ -29,6 +42,19 @@ Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executabl
         p.runtime_dir = std::filesystem::path(*r) / "limber";
     else
         p.runtime_dir = p.state_dir / "run";  // no runtime dir (a bare ssh or cron session)
+    return p;
+}
+
+Paths resolve_windows_paths(const EnvLookup& env, const std::filesystem::path& executable)
+{
+    Paths p;
+    p.data_dir = shipped_data(env, executable);
+    p.config_home = windows_dir(env, "APPDATA", "AppData/Roaming");
+    p.config_dir = p.config_home / "Limber";
+    const auto local = windows_dir(env, "LOCALAPPDATA", "AppData/Local") / "Limber";
+    p.user_data_dir = local;
+    p.state_dir = local;
+    p.runtime_dir = local / "run";
     return p;
 }
 

@@ -68,9 +68,7 @@ WallTime from_ms(std::int64_t ms) { return WallTime{milliseconds{ms}}; }
 
 std::string utc_timestamp()
 {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    const std::tm tm = utc_calendar(std::time(nullptr));
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
     return buf;

@@ -1,6 +1,8 @@
-// One limberd per user: an exclusive lock on a file in the runtime directory.
+// One limberd per user: an exclusive lock on a file in the runtime directory (flock on Linux,
+// a handle that shares no writing on Windows), released when the process ends, however it ends.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 
@@ -21,7 +23,7 @@ public:
     InstanceLock& operator=(const InstanceLock&) = delete;
 
 private:
-    int fd_ = -1;
+    std::intptr_t handle_ = -1;  // a descriptor on Linux, a HANDLE on Windows
 };
 
 }  // namespace limber

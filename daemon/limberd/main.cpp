@@ -1,4 +1,5 @@
 // limberd: Limber's background daemon. See `limberd --help` and docs/ARCHITECTURE.md.
+#include "client/client.hpp"
 #include "client/runtime.hpp"
 #include "daemon.hpp"
 #include "ipc/server.hpp"
@@ -7,12 +8,11 @@
 #include "limber/error.hpp"
 #include "limber/settings.hpp"
 #include "logging.hpp"
+#include "process.hpp"
 #include "settings_file.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include <csignal>
-#include <ctime>
 #include <iostream>
 
 namespace {
@@ -77,8 +77,7 @@ int main(int argc, char** argv)
                    "Smart pause's signals: auto (those limber.toml leaves on), none, or a list of microphone, camera, fullscreen, inhibitors, do_not_disturb, apps");
     app.add_option("--video-devices", video_devices, "Where the camera signal looks for video* devices (default /dev; for tests)");
     CLI11_PARSE(app, argc, argv);
-    // A client that hangs up mid-reply, or a dead display server, must not kill the daemon.
-    std::signal(SIGPIPE, SIG_IGN);
+    limber::prepare_process();
 
     try {
         const limber::Paths paths = limber::runtime_paths();
@@ -93,20 +92,19 @@ int main(int argc, char** argv)
         limber::DaemonOptions o;
         o.paths = paths;
         o.settings_file = config.empty() ? limber::ensure_user_settings(paths) : std::filesystem::path(config);
-        o.socket = socket.empty() ? paths.runtime_dir / "limberd.sock" : std::filesystem::path(socket);
+        o.socket = socket.empty() ? limber::control_socket(paths) : std::filesystem::path(socket);
         o.activity_spec = activity;
         // A script played into a faster schedule is played as fast, unless it says otherwise.
         if (time_scale != 1.0 && activity.starts_with("script:") && activity.find('@') == std::string::npos)
             o.activity_spec += "@" + std::to_string(time_scale);
         o.time_scale = time_scale;
         if (!clock_start.empty()) {
-            std::tm tm{};
-            const char* end = strptime(clock_start.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm);
-            if (!end || *end) {
+            const auto start = limber::parse_utc_stamp(clock_start);
+            if (!start) {
                 std::cerr << "limberd: --clock-start \"" << clock_start << "\" is not YYYY-MM-DDTHH:MM:SSZ\n";
                 return 2;
             }
-            o.clock_start = limber::WallTime{std::chrono::seconds{timegm(&tm)}};
+            o.clock_start = limber::WallTime{*start};
         }
         o.notifications = !no_notify;
         o.hold.spec = smart_pause;

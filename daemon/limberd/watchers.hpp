@@ -1,13 +1,13 @@
-// Two things limberd waits on without polling: the settings file changing (inotify), and the
-// calendar clock being set (a timerfd that is cancelled when CLOCK_REALTIME jumps).
+// Two things limberd waits on without polling: the settings file changing, and the calendar
+// clock being set. Each OS has its own watchers_<os>.cpp: on Linux inotify and a timerfd that
+// is cancelled when CLOCK_REALTIME jumps; on Windows ReadDirectoryChangesW and WM_TIMECHANGE.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/posix/stream_descriptor.hpp>
-#include <boost/asio/steady_timer.hpp>
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 namespace limber {
 
@@ -17,14 +17,13 @@ class FileWatch {
 public:
     FileWatch(boost::asio::io_context& io, std::filesystem::path file, std::function<void()> on_change);
     ~FileWatch();
+    FileWatch(const FileWatch&) = delete;
+    FileWatch& operator=(const FileWatch&) = delete;
+
+    struct Impl;
 
 private:
-    void wait();
-    std::filesystem::path file_;
-    std::function<void()> on_change_;
-    boost::asio::posix::stream_descriptor fd_;
-    boost::asio::steady_timer settle_;
-    alignas(8) char buffer_[4096];
+    std::unique_ptr<Impl> impl_;
 };
 
 // Calls back whenever the calendar clock is set (by the user, NTP stepping, a resume that
@@ -33,12 +32,13 @@ class ClockSetWatch {
 public:
     ClockSetWatch(boost::asio::io_context& io, std::function<void()> on_set);
     ~ClockSetWatch();
+    ClockSetWatch(const ClockSetWatch&) = delete;
+    ClockSetWatch& operator=(const ClockSetWatch&) = delete;
+
+    struct Impl;
 
 private:
-    void arm();
-    std::function<void()> on_set_;
-    boost::asio::posix::stream_descriptor fd_;
-    std::uint64_t expirations_ = 0;
+    std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace limber

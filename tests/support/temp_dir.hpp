@@ -1,9 +1,9 @@
 // A fresh directory per test, removed afterwards.
 #pragma once
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <stdexcept>
 #include <string>
 
@@ -13,9 +13,19 @@ class TempDir {
 public:
     TempDir()
     {
-        std::string pattern = (std::filesystem::temp_directory_path() / "limber-test-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
+        // A random name made only if it did not exist, as mkdtemp does, in standard C++ alone
+        // (the same header serves the Windows build).
+        std::random_device random;
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            const auto candidate = std::filesystem::temp_directory_path() / ("limber-test-" + std::to_string(random()));
+            std::error_code ec;
+            if (std::filesystem::create_directory(candidate, ec)) {
+                std::filesystem::permissions(candidate, std::filesystem::perms::owner_all, ec);
+                path_ = candidate;
+                return;
+            }
+        }
+        throw std::runtime_error("cannot make a temporary directory in " + std::filesystem::temp_directory_path().string());
     }
     ~TempDir()
     {
@@ -32,7 +42,7 @@ public:
     std::string write(const std::string& name, const std::string& text) const
     {
         const auto p = path_ / name;
-        std::ofstream(p) << text;
+        std::ofstream(p, std::ios::binary) << text;  // as given: no CRLF on Windows
         return p.string();
     }
 

@@ -1,10 +1,11 @@
-// The real control socket server on its own thread, in a fresh directory, with a trivial
-// handler: what the socket does, without a scheduler behind it.
+// The real control channel server on its own thread, on a fresh endpoint (a socket in a new
+// directory, or a new pipe name: support/ipc_os.hpp), with a trivial handler: what the channel
+// does, without a scheduler behind it.
 #pragma once
 
 #include "ipc/server.hpp"
 #include "ipc/session.hpp"
-#include "support/temp_dir.hpp"
+#include "ipc_os.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
@@ -34,8 +35,7 @@ inline protocol::Reply trivial_handler(const protocol::Request& request, ipc::Se
 class TestServer {
 public:
     explicit TestServer(ipc::ServerOptions options = {}, const std::string& subdir = "run")
-        : socket_(dir_.path() / subdir / "limberd.sock"),
-          server_(std::make_unique<ipc::Server>(io_, socket_, trivial_handler, options))
+        : endpoint_(subdir), server_(std::make_unique<ipc::Server>(io_, endpoint_.path(), trivial_handler, options))
     {
         server_->start();
         thread_ = std::thread([this] { io_.run(); });
@@ -49,14 +49,11 @@ public:
     TestServer(const TestServer&) = delete;
     TestServer& operator=(const TestServer&) = delete;
 
-    [[nodiscard]] const std::filesystem::path& socket() const { return socket_; }
-    [[nodiscard]] const TempDir& dir() const { return dir_; }
+    [[nodiscard]] const std::filesystem::path& socket() const { return endpoint_.path(); }
     ipc::Server& server() { return *server_; }
 
-
 private:
-    TempDir dir_;
-    std::filesystem::path socket_;
+    Endpoint endpoint_;
     boost::asio::io_context io_;
     std::unique_ptr<ipc::Server> server_;
     std::thread thread_;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <ctime>
 #include <optional>
 
 namespace limber {
@@ -50,6 +51,12 @@ public:
 
 // The local zone's UTC offset at `t` (DST included), as the system's time zone rules say.
 Minutes local_utc_offset(WallTime t);
+
+// The calendar fields of `t` in the local zone and in UTC, as the system's rules say. These
+// and the two above are what the core asks of the operating system's clocks: each OS has its
+// own system_clock_<os>.cpp.
+std::tm local_calendar(std::time_t t);
+std::tm utc_calendar(std::time_t t);
 
 // Another clock running `factor` times faster from the moment this one is made, for demos
 // and tests that play a day into the real daemon in seconds; its calendar may start at a

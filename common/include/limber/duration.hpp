@@ -1,4 +1,5 @@
-// Human durations ("45m", "1h30m", "90s") and times of day ("17:30"), parsed and printed.
+// Human durations ("45m", "1h30m", "90s"), times of day ("17:30") and UTC time stamps
+// ("2026-12-07T18:45:00Z"), parsed and printed.
 #pragma once
 
 #include <chrono>
@@ -17,5 +18,9 @@ std::string format_duration(std::chrono::seconds d);
 // "HH:MM" on a 24-hour clock, as minutes after midnight. "24:00" is accepted as the day's end.
 std::optional<std::chrono::minutes> parse_time_of_day(std::string_view text);
 std::string format_time_of_day(std::chrono::minutes m);
+
+// "YYYY-MM-DDTHH:MM:SSZ", the form limberd writes its times in, as seconds since the epoch.
+// Nullopt for anything else, a day that does not exist included.
+std::optional<std::chrono::sys_seconds> parse_utc_stamp(std::string_view text);
 
 }  // namespace limber

@@ -31,4 +31,11 @@ struct Paths {
 // Throws std::runtime_error when HOME is needed and unset.
 Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executable);
 
+// The same on Windows: settings in %APPDATA%\Limber (they roam with the user's profile), the
+// record, the log and the state in %LOCALAPPDATA%\Limber (they stay on this computer); the
+// control channel is a named pipe, so runtime_dir is only where its lock would go
+// (%LOCALAPPDATA%\Limber\run). The shipped data as above. Throws std::runtime_error when
+// neither variable nor USERPROFILE is set.
+Paths resolve_windows_paths(const EnvLookup& env, const std::filesystem::path& executable);
+
 }  // namespace limber

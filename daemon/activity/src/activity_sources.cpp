@@ -28,7 +28,7 @@ void add(std::vector<std::unique_ptr<ActivitySource>>& out, std::unique_ptr<T> s
 // The entry for `name` in the parts' tables, or null for a name no part has.
 const ActivityPartEntry* find_entry(std::string_view name)
 {
-    for (const auto part : {x11_activity_part(), wayland_activity_part(), dbus_activity_part()})
+    for (const auto part : {x11_activity_part(), wayland_activity_part(), dbus_activity_part(), windows_activity_part()})
         for (const auto& e : part)
             if (e.name == name) return &e;
     return nullptr;
@@ -54,6 +54,10 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
     if (spec == "none") return out;
     if (spec.starts_with(script_prefix)) {
         add(out, make_script_source(io, std::string(spec.substr(script_prefix.size())), &clock, script_origin));
+    } else if (const ActivityPartEntry* windows = find_entry("windows_idle"); spec == "auto" && windows && windows->open) {
+        // Windows: idle from the input counter, lock and sleep from the session's messages.
+        add(out, open_if_built("windows_idle", args));
+        add(out, open_if_built("windows_session", args));
     } else if (spec == "auto") {
         // Idle, from the first of these that works. Under Wayland, DISPLAY may name XWayland
         // too, whose idle counter sees only the input given to X clients: the compositor's own
@@ -90,7 +94,8 @@ std::vector<std::unique_ptr<ActivitySource>> make_activity_sources(
         add(out, e->open(args, nullptr));
     } else {
         throw std::invalid_argument("unknown activity source '" + std::string(spec) +
-                                    "' (expected auto, x11, wayland, mutter, logind, screensaver, script:FILE[@SPEED] or none)");
+                                    "' (expected auto, x11, wayland, mutter, logind, screensaver, windows_idle, windows_session, "
+                                    "script:FILE[@SPEED] or none)");
     }
     return out;
 }

@@ -1,5 +1,9 @@
 #include "client/time_text.hpp"
 
+#include "limber/clock.hpp"
+#include "limber/duration.hpp"
+
+#include <chrono>
 #include <ctime>
 
 namespace limber {
@@ -14,14 +18,10 @@ std::string minutes_text(long long seconds)
 
 std::string local_clock(const std::string& iso)
 {
-    std::tm tm{};
-    if (!strptime(iso.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm)) return iso;
-    const std::time_t t = timegm(&tm);
-    std::tm local{};
-    localtime_r(&t, &local);
-    const std::time_t now = std::time(nullptr);
-    std::tm today{};
-    localtime_r(&now, &today);
+    const auto at = parse_utc_stamp(iso);
+    if (!at) return iso;  // shown as it came
+    const std::tm local = local_calendar(std::chrono::system_clock::to_time_t(*at));
+    const std::tm today = local_calendar(std::time(nullptr));
     const bool same_day = local.tm_yday == today.tm_yday && local.tm_year == today.tm_year;
     char buf[32];
     std::strftime(buf, sizeof buf, same_day ? "%H:%M" : "%a %H:%M", &local);

@@ -1,19 +1,17 @@
+// The server's common half: sessions, room for newcomers, broadcasts and shutting down. How
+// clients come in and who they are is the OS's (listener_posix.cpp, listener_windows.cpp).
 #include "ipc/server.hpp"
 
 #include "ipc/hub.hpp"
 #include "ipc/session.hpp"
-#include "ipc/socket_file.hpp"
 
 #include <boost/asio/post.hpp>
-
-#include <sys/socket.h>
 
 #include <vector>
 
 namespace limber::ipc {
 
 namespace asio = boost::asio;
-using stream = asio::local::stream_protocol;
 
 spdlog::logger& logger()
 {
@@ -32,23 +30,10 @@ spdlog::logger& logger()
 
 namespace {
 
-struct Peer {
-    uid_t uid;
-    pid_t pid;
-};
-
-std::optional<Peer> peer_of(stream::socket& socket)
-{
-    ucred cred{};
-    socklen_t len = sizeof cred;
-    if (::getsockopt(socket.native_handle(), SOL_SOCKET, SO_PEERCRED, &cred, &len) != 0) return std::nullopt;
-    return Peer{cred.uid, cred.pid};
-}
-
 // The server is full: the client heard from longest ago gives way, one that never subscribed
 // before a subscriber, so that a crowd of idle connections never keeps a new request (say
 // `status`) from an answer. False when no one can give way (max_sessions is 0).
-bool make_room(Server::Hub& hub, pid_t newcomer)
+bool make_room(Server::Hub& hub, ProcessId newcomer)
 {
     std::shared_ptr<Session> quietest;
     for (const auto& [id, s] : hub.sessions) {
@@ -64,44 +49,10 @@ bool make_room(Server::Hub& hub, pid_t newcomer)
     return true;
 }
 
-void accept_next(const std::shared_ptr<Server::Hub>& hub)
-{
-    hub->acceptor->async_accept([hub](const boost::system::error_code& ec, stream::socket socket) {
-        if (hub->stopped) return;
-        if (ec) {
-            // Out of descriptors and the like: wait a little rather than spin, and keep serving.
-            logger().error("accepting a connection failed: {}", ec.message());
-            hub->retry.expires_after(std::chrono::milliseconds(200));
-            hub->retry.async_wait([hub](const boost::system::error_code& e) {
-                if (!e && !hub->stopped) accept_next(hub);
-            });
-            return;
-        }
-        const auto peer = peer_of(socket);
-        if (!peer || peer->uid != hub->options.allowed_uid) {
-            if (peer)
-                logger().warn("refused a connection from uid {} (pid {}): only uid {} may control this daemon", peer->uid,
-                           peer->pid, hub->options.allowed_uid);
-            else
-                logger().warn("refused a connection whose user could not be checked");
-        } else if (hub->sessions.size() >= hub->options.max_sessions && !make_room(*hub, peer->pid)) {
-            logger().warn("refused a connection from pid {}: already {} clients", peer->pid, hub->sessions.size());
-        } else {
-            const auto id = hub->next_id++;
-            auto session = std::make_shared<Session>(std::move(socket), hub, id, peer->pid);
-            hub->sessions.emplace(id, session);
-            logger().debug("client {} connected (pid {})", id, peer->pid);
-            session->begin();
-        }
-        accept_next(hub);
-    });
-}
-
 void shut_down(Server::Hub& hub)
 {
     hub.stopped = true;
-    boost::system::error_code ignored;
-    if (hub.acceptor) hub.acceptor->close(ignored);
+    if (hub.listener) stop_listening(*hub.listener);
     hub.retry.cancel();
     // close() removes each session from the map, so walk a copy.
     std::vector<std::shared_ptr<Session>> all;
@@ -111,36 +62,36 @@ void shut_down(Server::Hub& hub)
 
 }  // namespace
 
+void admit(const std::shared_ptr<Server::Hub>& hub, Stream stream, ProcessId pid)
+{
+    if (hub->sessions.size() >= hub->options.max_sessions && !make_room(*hub, pid)) {
+        logger().warn("refused a connection from pid {}: already {} clients", pid, hub->sessions.size());
+        close_stream(stream, false);
+        return;
+    }
+    const auto id = hub->next_id++;
+    auto session = std::make_shared<Session>(std::move(stream), hub, id, pid);
+    hub->sessions.emplace(id, session);
+    logger().debug("client {} connected (pid {})", id, pid);
+    session->begin();
+}
+
 Server::Server(asio::io_context& io, std::filesystem::path socket_path, Handler handler, ServerOptions options)
-    : io_(io), path_(std::move(socket_path)), hub_(std::make_shared<Hub>(io, std::move(handler), options))
+    : io_(io), path_(std::move(socket_path)), hub_(std::make_shared<Hub>(io, std::move(handler), std::move(options)))
 {
 }
 
 Server::~Server()
 {
-    const bool was_listening = hub_->acceptor.has_value();
     shut_down(*hub_);
-    if (was_listening) remove_socket_file(path_);
-    hub_->lock = PathLock{};  // released now, even if late handlers keep the hub alive
+    hub_->listener.reset();  // the path is given back now, even if late handlers keep the hub alive
 }
 
 void Server::start()
 {
-    PathLock lock = claim_socket_path(path_);
-    stream::acceptor acceptor(io_);
-    try {
-        acceptor.open();
-        acceptor.bind(stream::endpoint(path_.string()));
-        restrict_socket_file(path_);
-        acceptor.listen();
-    } catch (const boost::system::system_error& e) {
-        throw ServerError("cannot listen on " + path_.string() + ": " + e.code().message());
-    }
-    hub_->lock = std::move(lock);
-    hub_->acceptor.emplace(std::move(acceptor));
+    hub_->listener = listen(io_, path_, hub_);
     hub_->stopped = false;
     logger().info("listening on {}", path_.string());
-    accept_next(hub_);
 }
 
 void Server::broadcast(std::string line)

@@ -1,3 +1,5 @@
+// One client's connection, the same for every transport: the OS's part is only Stream and
+// close_stream() (ipc/os.hpp).
 #include "ipc/session.hpp"
 
 #include "ipc/hub.hpp"
@@ -9,8 +11,8 @@ namespace limber::ipc {
 namespace asio = boost::asio;
 using namespace limber::protocol;
 
-Session::Session(asio::local::stream_protocol::socket socket, std::shared_ptr<Server::Hub> hub, std::uint64_t id, pid_t peer_pid)
-    : socket_(std::move(socket)), timer_(socket_.get_executor()), hub_(std::move(hub)), id_(id), peer_pid_(peer_pid)
+Session::Session(Stream stream, std::shared_ptr<Server::Hub> hub, std::uint64_t id, ProcessId peer_pid)
+    : socket_(std::move(stream)), timer_(socket_.get_executor()), hub_(std::move(hub)), id_(id), peer_pid_(peer_pid)
 {
 }
 
@@ -117,7 +119,7 @@ void Session::write_next()
         } else if (!self->out_.empty()) {
             self->write_next();
         } else if (self->closing_) {
-            self->close();
+            self->end(true);  // the last reply is written: let the client read it
         }
     });
 }
@@ -125,7 +127,7 @@ void Session::write_next()
 void Session::close_after_flush()
 {
     closing_ = true;
-    if (!writing_) return close();
+    if (!writing_) return end(true);
     // A client that will not read its last reply does not get to keep the connection.
     arm_timer("did not read its last reply");
 }
@@ -143,14 +145,14 @@ void Session::arm_timer(const char* why)
     });
 }
 
-void Session::close()
+void Session::close() { end(false); }
+
+void Session::end(bool keep_unread)
 {
     if (closed_) return;
     closed_ = true;
     timer_.cancel();
-    boost::system::error_code ignored;
-    socket_.shutdown(asio::local::stream_protocol::socket::shutdown_both, ignored);
-    socket_.close(ignored);
+    close_stream(socket_, keep_unread);
     // Queued lines stay until the in-flight write completes: it still points into out_.front().
     hub_->forget(id_);
 }

@@ -1,10 +1,9 @@
-// The sources of the optional parts come from their tables (hold_parts.hpp); the camera and
-// the listed applications' processes, which need only /dev and /proc, are in every build.
+// The sources of the optional parts come from their tables (hold_parts.hpp), and so do the
+// system's own (the camera and the listed applications' processes from /dev and /proc on
+// Linux; the consent store, the shell and the process list on Windows).
 #include "smart_pause/hold_sources.hpp"
 
 #include "activity/log.hpp"
-#include "smart_pause/apps.hpp"
-#include "smart_pause/camera.hpp"
 #include "smart_pause/hold_parts.hpp"
 
 #include <algorithm>
@@ -27,26 +26,19 @@ std::vector<std::string> split_spec(std::string_view spec)
     return out;
 }
 
-constexpr HoldPartEntry every_build[] = {
-    {"camera", "",
-     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
-         if (!r.want("camera") || !r.settings.camera) return nullptr;
-         return std::make_unique<CameraWatch>(r.io, r.options.video_devices, r.options.proc);
-     }},
-    {"apps", "",
-     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
-         if (!r.want("apps") || r.settings.apps.empty()) return nullptr;
-         return std::make_unique<AppsWatch>(r.io, r.settings.apps, r.options.proc);
-     }},
-};
-
-// The entry for `name`, or null for a name no part has.
+// The entry for `name`: one this build can open if a part has it (on Windows, the Windows
+// part's microphone rather than the PulseAudio part's left-out one), else one that says which
+// option would bring it; null for a name no part has.
 const HoldPartEntry* find_entry(std::string_view name)
 {
-    for (const auto part : {pulse_hold_part(), std::span<const HoldPartEntry>(every_build), x11_hold_part(), dbus_hold_part()})
+    const HoldPartEntry* left_out = nullptr;
+    for (const auto part : {windows_hold_part(), pulse_hold_part(), posix_hold_part(), x11_hold_part(), dbus_hold_part()})
         for (const auto& e : part)
-            if (e.name == name) return &e;
-    return nullptr;
+            if (e.name == name) {
+                if (e.open) return &e;
+                if (!left_out) left_out = &e;
+            }
+    return left_out;
 }
 
 }  // namespace

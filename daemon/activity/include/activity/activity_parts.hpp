@@ -1,6 +1,6 @@
 // What each optional part of the build offers the activity factory (activity_sources.cpp).
-// A part (X11, Wayland, D-Bus) is two files: <part>_part.cpp, compiled when the part is built,
-// whose entries open its sources, and <part>_left_out.cpp, compiled when it is not, whose
+// A part (X11, Wayland, D-Bus, Windows) is two files: <part>_part.cpp, compiled when the part
+// is built, whose entries open its sources, and <part>_left_out.cpp, compiled when it is not, whose
 // entries have no `open` and name the option that would bring them. Exactly one of the two is
 // linked, so the factory sees every name in every build and nothing in it is conditional.
 #pragma once
@@ -31,5 +31,7 @@ struct ActivityPartEntry {
 std::span<const ActivityPartEntry> x11_activity_part();
 std::span<const ActivityPartEntry> wayland_activity_part();
 std::span<const ActivityPartEntry> dbus_activity_part();
+// Windows' own sources (windows_part.cpp on Windows, windows_left_out.cpp elsewhere).
+std::span<const ActivityPartEntry> windows_activity_part();
 
 }  // namespace limber

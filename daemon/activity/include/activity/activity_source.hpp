@@ -41,7 +41,8 @@ public:
 //                     the session bus, else X11 idle if $DISPLAY works and has XSync; plus
 //                     logind if there is a system bus and the ScreenSaver if there is a
 //                     session bus; whatever is missing is a warning
-//   "x11", "wayland", "mutter", "logind", "screensaver"
+//                     (on Windows: windows_idle and windows_session, and nothing else)
+//   "x11", "wayland", "mutter", "logind", "screensaver", "windows_idle", "windows_session"
 //                     that source alone; if it cannot start, a warning and no source
 //   "script:FILE[@N]" play an activity script, N times faster (throws ConfigError if bad)
 //   "none"            no source: the user is taken to be active

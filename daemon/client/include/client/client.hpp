@@ -1,5 +1,7 @@
-// The one synchronous client of limberd's control socket, used by limberctl and the tray:
-// send a request, wait (bounded) for its reply, or follow the events the daemon pushes.
+// The one synchronous client of limberd's control channel, used by limberctl and the tray:
+// send a request, wait (bounded) for its reply, or follow the events the daemon pushes. The
+// transport is the OS's (client_posix.cpp: a Unix socket; client_windows.cpp: a named pipe);
+// this header names no OS type.
 #pragma once
 
 #include "limber/paths.hpp"
@@ -15,7 +17,8 @@
 
 namespace limber {
 
-// Where limberd listens: $XDG_RUNTIME_DIR/limber/limberd.sock.
+// Where limberd listens: $XDG_RUNTIME_DIR/limber/limberd.sock on POSIX; on Windows the pipe
+// \\.\pipe\limber-<the user's SID>, one per user (`paths` is not needed there).
 std::filesystem::path control_socket(const Paths& paths);
 
 // A broken connection, a timeout, or a daemon that speaks something else.
@@ -24,7 +27,8 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Nothing listens on the socket: "limberd is not running (no socket at PATH)".
+// Nothing listens on the socket: "limberd is not running (no socket at PATH)" (Windows: "no
+// pipe at NAME").
 class DaemonNotRunning : public ClientError {
 public:
     using ClientError::ClientError;
@@ -61,7 +65,10 @@ private:
     void send_all(const std::string& data, Deadline deadline);
     std::optional<std::string> read_line(Deadline deadline);  // nullopt on timeout
 
-    int fd_ = -1;
+    // The connection: a descriptor on POSIX; on Windows the pipe's HANDLE, and the event that
+    // interrupt() sets (wake_). Integers, so that this header names no OS type.
+    std::intptr_t handle_ = -1;
+    std::intptr_t wake_ = 0;
     std::filesystem::path socket_;
     std::chrono::milliseconds timeout_;
     std::string in_;

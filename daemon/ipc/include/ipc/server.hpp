@@ -1,13 +1,12 @@
-// The control socket: a Unix-socket server on an io_context that reads request lines, hands
-// each to the daemon's handler and writes the reply, and pushes events to subscribers.
+// The control channel: a server on an io_context that reads request lines, hands each to the
+// daemon's handler and writes the reply, and pushes events to subscribers. The transport is the
+// OS's (ipc/os.hpp): a Unix socket on POSIX, a named pipe on Windows.
 #pragma once
 
+#include "ipc/os.hpp"
 #include "limber/protocol.hpp"
 
 #include <boost/asio/io_context.hpp>
-
-#include <sys/types.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstddef>
@@ -33,8 +32,9 @@ struct ServerOptions {
     // A client whose unread replies and events pass this is not reading; it is dropped.
     std::size_t max_queued_bytes = 4 * 1024 * 1024;
     std::size_t max_sessions = 256;
-    // Only this user may connect (checked with SO_PEERCRED). Tests set another to see refusal.
-    uid_t allowed_uid = ::geteuid();
+    // Only this user may connect: a uid checked with SO_PEERCRED on POSIX, a SID checked against
+    // the client process's token on Windows. Tests set another to see refusal.
+    UserId allowed_user = current_user();
 };
 
 // Why the server cannot start: the message says what to do about it.
@@ -46,15 +46,16 @@ public:
 class Server {
 public:
     Server(boost::asio::io_context& io, std::filesystem::path socket_path, Handler handler, ServerOptions options = {});
-    // Closes every connection and removes the socket file. Call from the io_context's thread
-    // or when it is not running.
+    // Closes every connection and removes the socket file (POSIX). Call from the io_context's
+    // thread or when it is not running.
     ~Server();
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
 
-    // Creates the directory (0700) and the socket (0600) and starts accepting. Throws
-    // ServerError when another server is live on the path, or the path cannot be used.
-    // A stale socket file left by a crash is replaced.
+    // Starts accepting. POSIX: creates the directory (0700) and the socket (0600); a stale
+    // socket file left by a crash is replaced. Windows: `socket_path` is a pipe name
+    // (\\.\pipe\limber-<SID>) whose instances only this user may open. Throws ServerError
+    // when another server is live on the path, or the path cannot be used.
     void start();
 
     // Queues `line` (one JSON object; a newline is added if missing) to every subscriber.

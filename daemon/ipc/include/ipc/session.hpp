@@ -2,9 +2,9 @@
 // replies and events through a queue so that only one write is ever in flight.
 #pragma once
 
+#include "ipc/os.hpp"
 #include "ipc/server.hpp"
 
-#include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <array>
@@ -19,7 +19,7 @@ namespace limber::ipc {
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(boost::asio::local::stream_protocol::socket socket, std::shared_ptr<Server::Hub> hub, std::uint64_t id, pid_t peer_pid);
+    Session(Stream stream, std::shared_ptr<Server::Hub> hub, std::uint64_t id, ProcessId peer_pid);
 
     void begin();  // starts reading; call once, after the hub holds the session
 
@@ -29,7 +29,7 @@ public:
     void close();
 
     [[nodiscard]] std::uint64_t id() const { return id_; }
-    [[nodiscard]] pid_t peer_pid() const { return peer_pid_; }
+    [[nodiscard]] ProcessId peer_pid() const { return peer_pid_; }
     [[nodiscard]] bool subscribed() const { return subscribed_; }
     // When the client last sent a whole request (or connected): the quietest gives way when
     // the server is full.
@@ -46,13 +46,14 @@ private:
     void refuse_too_long(std::size_t size);
     void write_next();
     void close_after_flush();
+    void end(bool keep_unread);
     void arm_timer(const char* why);
 
-    boost::asio::local::stream_protocol::socket socket_;
+    Stream socket_;
     boost::asio::steady_timer timer_;
     std::shared_ptr<Server::Hub> hub_;
     std::uint64_t id_;
-    pid_t peer_pid_;
+    ProcessId peer_pid_;
     std::string client_name_;
     bool subscribed_ = false;
     std::chrono::steady_clock::time_point last_heard_ = std::chrono::steady_clock::now();

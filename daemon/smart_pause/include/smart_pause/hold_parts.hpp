@@ -37,5 +37,10 @@ struct HoldPartEntry {
 std::span<const HoldPartEntry> pulse_hold_part();
 std::span<const HoldPartEntry> x11_hold_part();
 std::span<const HoldPartEntry> dbus_hold_part();
+// The system's own sources, each in every build for its system: /dev and /proc on Linux
+// (posix_part.cpp; posix_left_out.cpp elsewhere), the registry, the shell and the process list
+// on Windows (windows_part.cpp; windows_left_out.cpp elsewhere). A left-out one names nothing.
+std::span<const HoldPartEntry> posix_hold_part();
+std::span<const HoldPartEntry> windows_hold_part();
 
 }  // namespace limber

@@ -16,6 +16,9 @@ struct HoldSourceOptions {
     std::string proc = "/proc";          // whose processes hold them open
     // How often the microphone source looks again for a sound server it lacks (0: never).
     std::chrono::seconds sound_retry{60};
+    // Windows: the consent store under HKEY_CURRENT_USER whose webcam and microphone keys say
+    // which application uses a device (tests point it at a key of their own).
+    std::string consent_store = "Software\\Microsoft\\Windows\\CurrentVersion\\CapabilityAccessManager\\ConsentStore";
 };
 
 // Throws std::invalid_argument for an unknown name in the spec.

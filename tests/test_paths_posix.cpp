@@ -1,3 +1,4 @@
+// The XDG rules of resolve_paths, with POSIX paths: Linux only (on Windows "/x" is not absolute).
 #include "limber/paths.hpp"
 
 #include "support/catch.hpp"

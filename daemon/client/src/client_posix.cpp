@@ -1,3 +1,4 @@
+// The control channel's client on POSIX: a Unix stream socket, waited on with poll().
 #include "client/client.hpp"
 
 #include <poll.h>
@@ -50,12 +51,12 @@ Client::Client(const std::filesystem::path& socket, std::chrono::milliseconds ti
     if (socket.native().size() >= sizeof addr.sun_path) throw ClientError("socket path is too long: " + socket.string());
     addr.sun_family = AF_UNIX;
     std::strncpy(addr.sun_path, socket.c_str(), sizeof addr.sun_path - 1);
-    fd_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd_ < 0) throw ClientError("cannot create a socket: " + errno_text());
-    if (::connect(fd_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
+    handle_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (handle_ < 0) throw ClientError("cannot create a socket: " + errno_text());
+    if (::connect(handle_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
         const int err = errno;
-        ::close(fd_);
-        fd_ = -1;
+        ::close(handle_);
+        handle_ = -1;
         if (err == ENOENT) throw DaemonNotRunning("limberd is not running (no socket at " + socket.string() + ")");
         if (err == ECONNREFUSED)
             throw DaemonNotRunning("limberd is not running (nothing listens on " + socket.string() + ")");
@@ -65,11 +66,11 @@ Client::Client(const std::filesystem::path& socket, std::chrono::milliseconds ti
 
 Client::~Client()
 {
-    if (fd_ >= 0) ::close(fd_);
+    if (handle_ >= 0) ::close(handle_);
 }
 
 Client::Client(Client&& other) noexcept
-    : fd_(std::exchange(other.fd_, -1)), socket_(std::move(other.socket_)), timeout_(other.timeout_),
+    : handle_(std::exchange(other.handle_, -1)), socket_(std::move(other.socket_)), timeout_(other.timeout_),
       in_(std::move(other.in_)), events_(std::move(other.events_)), next_id_(other.next_id_)
 {
 }
@@ -77,8 +78,8 @@ Client::Client(Client&& other) noexcept
 Client& Client::operator=(Client&& other) noexcept
 {
     if (this != &other) {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = std::exchange(other.fd_, -1);
+        if (handle_ >= 0) ::close(handle_);
+        handle_ = std::exchange(other.handle_, -1);
         socket_ = std::move(other.socket_);
         timeout_ = other.timeout_;
         in_ = std::move(other.in_);
@@ -90,7 +91,7 @@ Client& Client::operator=(Client&& other) noexcept
 
 protocol::Reply Client::call(protocol::Verb verb, protocol::Args args)
 {
-    if (fd_ < 0) throw ClientError("not connected to limberd");
+    if (handle_ < 0) throw ClientError("not connected to limberd");
     const auto id = next_id_++;
     const auto deadline = std::chrono::steady_clock::now() + timeout_;
     send_all(protocol::to_line(protocol::Request{id, verb, std::move(args)}), deadline);
@@ -112,7 +113,7 @@ protocol::Reply Client::call(protocol::Verb verb, protocol::Args args)
 
 void Client::interrupt() noexcept
 {
-    if (fd_ >= 0) ::shutdown(fd_, SHUT_RDWR);
+    if (handle_ >= 0) ::shutdown(handle_, SHUT_RDWR);
 }
 
 std::optional<protocol::PushedEvent> Client::next_event(std::chrono::milliseconds timeout)
@@ -133,9 +134,9 @@ void Client::send_all(const std::string& data, Deadline deadline)
 {
     std::size_t sent = 0;
     while (sent < data.size()) {
-        if (!wait_for(fd_, POLLOUT, deadline)) throw ClientError("limberd is not reading its socket");
+        if (!wait_for(handle_, POLLOUT, deadline)) throw ClientError("limberd is not reading its socket");
         // MSG_NOSIGNAL: a daemon that went away is an error here, not a SIGPIPE that kills us.
-        const auto n = ::send(fd_, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
+        const auto n = ::send(handle_, data.data() + sent, data.size() - sent, MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN) continue;
             throw ClientError("lost the connection to limberd: " + errno_text());
@@ -153,9 +154,9 @@ std::optional<std::string> Client::read_line(Deadline deadline)
             return line;
         }
         if (in_.size() > max_reply_line) throw ClientError("limberd sent a line over 64 MiB");
-        if (!wait_for(fd_, POLLIN, deadline)) return std::nullopt;
+        if (!wait_for(handle_, POLLIN, deadline)) return std::nullopt;
         char buf[16384];
-        const auto n = ::recv(fd_, buf, sizeof buf, 0);
+        const auto n = ::recv(handle_, buf, sizeof buf, 0);
         if (n == 0) throw ClientError("limberd closed the connection");
         if (n < 0) {
             if (errno == EINTR || errno == EAGAIN) continue;

@@ -1,0 +1,11 @@
+// The activity factory's Windows entries in a build for another system (CMake's WIN32 off).
+#include "activity/activity_parts.hpp"
+
+namespace limber {
+namespace {
+constexpr ActivityPartEntry entries[] = {{"windows_idle", "WIN32", nullptr}, {"windows_session", "WIN32", nullptr}};
+}  // namespace
+
+std::span<const ActivityPartEntry> windows_activity_part() { return entries; }
+
+}  // namespace limber

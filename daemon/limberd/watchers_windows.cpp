@@ -1,0 +1,185 @@
+// The watchers on Windows: ReadDirectoryChangesW on the settings file's directory, completed
+// through an event that Asio waits on; and WM_TIMECHANGE, which Windows sends to every
+// top-level window when the clock is set, received by a hidden window on a thread of its own.
+#include "watchers.hpp"
+
+#include "logging.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/windows/object_handle.hpp>
+
+#include <windows.h>
+
+#include <atomic>
+#include <cwctype>
+#include <future>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+
+namespace limber {
+namespace {
+
+std::string last_error_text()
+{
+    return std::system_category().message(static_cast<int>(GetLastError()));
+}
+
+bool same_name(std::wstring_view a, std::wstring_view b)
+{
+    // NTFS names compare without case.
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::towlower(a[i]) != std::towlower(b[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+struct FileWatch::Impl {
+    Impl(boost::asio::io_context& io, std::filesystem::path file, std::function<void()> on_change)
+        : file_(std::move(file)), on_change_(std::move(on_change)), event_(io), settle_(io)
+    {
+        const auto dir = file_.parent_path();
+        dir_ = CreateFileW(dir.c_str(), FILE_LIST_DIRECTORY, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OVERLAPPED, nullptr);
+        if (dir_ == INVALID_HANDLE_VALUE) throw std::runtime_error("cannot watch " + dir.string() + ": " + last_error_text());
+        HANDLE e = CreateEventW(nullptr, TRUE, FALSE, nullptr);
+        if (!e) {
+            CloseHandle(dir_);
+            throw std::runtime_error("cannot watch " + dir.string() + ": " + last_error_text());
+        }
+        event_.assign(e);
+        wait();
+    }
+
+    ~Impl()
+    {
+        boost::system::error_code ec;
+        settle_.cancel();
+        CancelIoEx(dir_, &overlapped_);
+        DWORD ignored = 0;
+        GetOverlappedResult(dir_, &overlapped_, &ignored, TRUE);  // the buffer is ours until the cancel lands
+        event_.close(ec);
+        CloseHandle(dir_);
+    }
+
+    void wait()
+    {
+        overlapped_ = OVERLAPPED{};
+        overlapped_.hEvent = event_.native_handle();
+        ResetEvent(overlapped_.hEvent);
+        constexpr DWORD what = FILE_NOTIFY_CHANGE_FILE_NAME | FILE_NOTIFY_CHANGE_LAST_WRITE | FILE_NOTIFY_CHANGE_SIZE;
+        if (!ReadDirectoryChangesW(dir_, buffer_, sizeof buffer_, FALSE, what, nullptr, &overlapped_, nullptr)) {
+            logger("limberd").warn("cannot watch {} for changes: {}", file_.parent_path().string(), last_error_text());
+            return;
+        }
+        event_.async_wait([this](const boost::system::error_code& ec) {
+            if (ec) return;
+            DWORD n = 0;
+            if (!GetOverlappedResult(dir_, &overlapped_, &n, FALSE)) return;
+            // n == 0: more changes than the buffer held; the file may be among them.
+            bool ours = n == 0;
+            for (DWORD at = 0; n > 0;) {
+                const auto* info = reinterpret_cast<const FILE_NOTIFY_INFORMATION*>(buffer_ + at);
+                const std::wstring_view name(info->FileName, info->FileNameLength / sizeof(WCHAR));
+                if (same_name(name, file_.filename().wstring())) ours = true;
+                if (info->NextEntryOffset == 0) break;
+                at += info->NextEntryOffset;
+            }
+            if (ours) {
+                settle_.expires_after(std::chrono::milliseconds{200});
+                settle_.async_wait([this](const boost::system::error_code& e) {
+                    if (!e) on_change_();
+                });
+            }
+            wait();
+        });
+    }
+
+    std::filesystem::path file_;
+    std::function<void()> on_change_;
+    HANDLE dir_ = INVALID_HANDLE_VALUE;
+    boost::asio::windows::object_handle event_;
+    boost::asio::steady_timer settle_;
+    OVERLAPPED overlapped_{};
+    alignas(DWORD) char buffer_[8192];
+};
+
+FileWatch::FileWatch(boost::asio::io_context& io, std::filesystem::path file, std::function<void()> on_change)
+    : impl_(std::make_unique<Impl>(io, std::move(file), std::move(on_change)))
+{
+}
+
+FileWatch::~FileWatch() = default;
+
+struct ClockSetWatch::Impl {
+    Impl(boost::asio::io_context& io, std::function<void()> on_set) : io_(io), on_set_(std::move(on_set))
+    {
+        // Started before the constructor returns, so the destructor always has a thread to stop.
+        std::promise<void> ready;
+        auto started = ready.get_future();
+        thread_ = std::thread([this, &ready] { run(ready); });
+        started.wait();
+    }
+
+    ~Impl()
+    {
+        if (thread_id_ != 0) PostThreadMessageW(thread_id_, WM_QUIT, 0, 0);
+        thread_.join();
+    }
+
+    static LRESULT CALLBACK procedure(HWND window, UINT message, WPARAM w, LPARAM l)
+    {
+        if (message == WM_TIMECHANGE) {
+            auto* self = reinterpret_cast<Impl*>(GetWindowLongPtrW(window, GWLP_USERDATA));
+            if (self) boost::asio::post(self->io_, [self] { self->on_set_(); });
+            return 0;
+        }
+        return DefWindowProcW(window, message, w, l);
+    }
+
+    void run(std::promise<void>& ready)
+    {
+        // Created and pumped on this thread: a window's messages go to the thread that made it.
+        // Never shown; WM_TIMECHANGE is broadcast to top-level windows, which a message-only
+        // window is not.
+        WNDCLASSW wc{};
+        wc.lpfnWndProc = &procedure;
+        wc.hInstance = GetModuleHandleW(nullptr);
+        wc.lpszClassName = L"LimberdClockWatch";
+        RegisterClassW(&wc);
+        HWND window = CreateWindowExW(0, wc.lpszClassName, L"limberd", WS_OVERLAPPED, 0, 0, 0, 0, nullptr, nullptr,
+                                      wc.hInstance, nullptr);
+        if (!window) {
+            logger("limberd").warn("cannot watch for clock changes: {}", last_error_text());
+            ready.set_value();
+            return;
+        }
+        SetWindowLongPtrW(window, GWLP_USERDATA, reinterpret_cast<LONG_PTR>(this));
+        MSG m{};
+        PeekMessageW(&m, nullptr, WM_USER, WM_USER, PM_NOREMOVE);  // the queue exists: WM_QUIT can be posted
+        thread_id_ = GetCurrentThreadId();
+        ready.set_value();
+        while (GetMessageW(&m, nullptr, 0, 0) > 0) {
+            TranslateMessage(&m);
+            DispatchMessageW(&m);
+        }
+        DestroyWindow(window);
+    }
+
+    boost::asio::io_context& io_;
+    std::function<void()> on_set_;
+    std::atomic<DWORD> thread_id_{0};
+    std::thread thread_;
+};
+
+ClockSetWatch::ClockSetWatch(boost::asio::io_context& io, std::function<void()> on_set)
+    : impl_(std::make_unique<Impl>(io, std::move(on_set)))
+{
+}
+
+ClockSetWatch::~ClockSetWatch() = default;
+
+}  // namespace limber
