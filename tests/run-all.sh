@@ -14,18 +14,23 @@
 #   3. limberd's integration tests (every limberd.* test that starts the daemon) once more with
 #      limberd under valgrind's memcheck, which must find no memory error and no definite leak;
 #   4. the libFuzzer targets, LIMBER_FUZZ_SECONDS each (30 by default; fuzz/run.sh for longer);
-#   5. debian13: the README's two commands inside a fresh Debian 13 chroot (tests/distro/debian13.sh;
+#   5. windows: Limber cross-built for Windows with MinGW-w64 (installers/windows/build.sh
+#      --tests, which installs the cross compiler and Wine and builds the dependencies once into
+#      a cache outside the clone), and its tests run under Wine (tests/windows/run.sh): the
+#      core's Catch2 suite, the named-pipe server and client, the Windows sources, and
+#      limberd.exe with limberctl.exe;
+#   6. debian13: the README's two commands inside a fresh Debian 13 chroot (tests/distro/debian13.sh;
 #      needs root, or sudo).
 # ctest runs as many tests at once as the machine has cores (LIMBER_TEST_JOBS to change it):
 # every test works in its own directories, on its own private buses and its own Xvfb (a free
 # display number from -displayfd), so they never meet; the timed limits in them hold on a busy
 # machine. Each stage prints how long it took. LIMBER_STAGES picks stages (default
-# "build minimal asan valgrind fuzz debian13").
+# "build minimal asan valgrind fuzz windows debian13").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 test_jobs=${LIMBER_TEST_JOBS:-$jobs}
-stages=${LIMBER_STAGES:-build minimal asan valgrind fuzz debian13}
+stages=${LIMBER_STAGES:-build minimal asan valgrind fuzz windows debian13}
 failed=()
 timer() { date +%s; }
 report() { echo "== $1: $2 in $(($(timer) - $3)) s"; }
@@ -134,6 +139,16 @@ fi
 if want fuzz; then
   t=$(timer)
   if fuzz/run.sh "${LIMBER_FUZZ_SECONDS:-30}" build-fuzz; then report fuzz passed "$t"; else report fuzz FAILED "$t"; failed+=(fuzz); fi
+fi
+
+if want windows; then
+  t=$(timer)
+  if installers/windows/build.sh --tests && tests/windows/run.sh; then
+    report "windows (MinGW-w64, under Wine)" passed "$t"
+  else
+    report "windows (MinGW-w64, under Wine)" FAILED "$t"
+    failed+=(windows)
+  fi
 fi
 
 if want debian13; then

@@ -65,7 +65,7 @@ int main(int argc, char** argv)
     app.add_option("--config", config, "Settings file (default: $XDG_CONFIG_HOME/limber/limber.toml, created on first run)");
     app.add_flag("--check-config", check_only, "Check the catalog and settings, print the plan, and exit");
     app.add_option("--activity-source", activity,
-                   "Where activity comes from: auto, x11, wayland, mutter, logind, screensaver, none, or script:FILE[@SPEED] (see docs/ARCHITECTURE.md, docs/ACTIVITY-SCRIPT.md)");
+                   "Where activity comes from: auto, x11, wayland, mutter, logind, screensaver, windows_idle, windows_session, none, or script:FILE[@SPEED] (see docs/ARCHITECTURE.md, docs/ACTIVITY-SCRIPT.md)");
     app.add_option("--socket", socket, "Control socket (default: $XDG_RUNTIME_DIR/limber/limberd.sock)");
     app.add_option("--log-level", log_level, "trace, debug, info, warn, error, critical or off");
     app.add_flag("-v,--verbose", verbose, "Same as --log-level debug");
