@@ -1,22 +1,19 @@
 // The watchers on Windows: ReadDirectoryChangesW on the settings file's directory, completed
 // through an event that Asio waits on; and WM_TIMECHANGE, which Windows sends to every
-// top-level window when the clock is set, received by a hidden window on a thread of its own.
+// top-level window when the clock is set, received by the activity part's hidden window.
 #include "watchers.hpp"
 
+#include "activity/windows_session.hpp"
 #include "logging.hpp"
 
-#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/windows/object_handle.hpp>
 
 #include <windows.h>
 
-#include <atomic>
 #include <cwctype>
-#include <future>
 #include <stdexcept>
 #include <system_error>
-#include <thread>
 
 namespace limber {
 namespace {
@@ -115,64 +112,19 @@ FileWatch::FileWatch(boost::asio::io_context& io, std::filesystem::path file, st
 FileWatch::~FileWatch() = default;
 
 struct ClockSetWatch::Impl {
-    Impl(boost::asio::io_context& io, std::function<void()> on_set) : io_(io), on_set_(std::move(on_set))
+    // The activity part's hidden window hears WM_TIMECHANGE (a top-level window: Windows
+    // broadcasts it to no other kind) and posts it to the loop; only that event matters here.
+    Impl(boost::asio::io_context& io, std::function<void()> on_set)
+        : on_set_(std::move(on_set)), window_(SessionWindow::open(io, [this](SessionEvent e) {
+              if (e == SessionEvent::TimeChanged) on_set_();
+          }))
     {
-        // Started before the constructor returns, so the destructor always has a thread to stop.
-        std::promise<void> ready;
-        auto started = ready.get_future();
-        thread_ = std::thread([this, &ready] { run(ready); });
-        started.wait();
+        if (window_ && !window_->top_level())
+            logger("limberd").warn("cannot watch for clock changes: no top-level window could be made");
     }
 
-    ~Impl()
-    {
-        if (thread_id_ != 0) PostThreadMessageW(thread_id_, WM_QUIT, 0, 0);
-        thread_.join();
-    }
-
-    static LRESULT CALLBACK procedure(HWND window, UINT message, WPARAM w, LPARAM l)
-    {
-        if (message == WM_TIMECHANGE) {
-            auto* self = reinterpret_cast<Impl*>(GetWindowLongPtrW(window, GWLP_USERDATA));
-            if (self) boost::asio::post(self->io_, [self] { self->on_set_(); });
-            return 0;
-        }
-        return DefWindowProcW(window, message, w, l);
-    }
-
-    void run(std::promise<void>& ready)
-    {
-        // Created and pumped on this thread: a window's messages go to the thread that made it.
-        // Never shown; WM_TIMECHANGE is broadcast to top-level windows, which a message-only
-        // window is not.
-        WNDCLASSW wc{};
-        wc.lpfnWndProc = &procedure;
-        wc.hInstance = GetModuleHandleW(nullptr);
-        wc.lpszClassName = L"LimberdClockWatch";
-        RegisterClassW(&wc);
-        HWND window = CreateWindowExW(0, wc.lpszClassName, L"limberd", WS_OVERLAPPED, 0, 0, 0, 0, nullptr, nullptr,
-                                      wc.hInstance, nullptr);
-        if (!window) {
-            logger("limberd").warn("cannot watch for clock changes: {}", last_error_text());
-            ready.set_value();
-            return;
-        }
-        SetWindowLongPtrW(window, GWLP_USERDATA, reinterpret_cast<LONG_PTR>(this));
-        MSG m{};
-        PeekMessageW(&m, nullptr, WM_USER, WM_USER, PM_NOREMOVE);  // the queue exists: WM_QUIT can be posted
-        thread_id_ = GetCurrentThreadId();
-        ready.set_value();
-        while (GetMessageW(&m, nullptr, 0, 0) > 0) {
-            TranslateMessage(&m);
-            DispatchMessageW(&m);
-        }
-        DestroyWindow(window);
-    }
-
-    boost::asio::io_context& io_;
     std::function<void()> on_set_;
-    std::atomic<DWORD> thread_id_{0};
-    std::thread thread_;
+    std::unique_ptr<SessionWindow> window_;
 };
 
 ClockSetWatch::ClockSetWatch(boost::asio::io_context& io, std::function<void()> on_set)

@@ -2,8 +2,9 @@
 # limberd.exe and limberctl.exe under Wine (tests/windows/run.sh gives the private prefix and
 # display): limberctl without a daemon, limberd starting on the user's named pipe, a second
 # limberd refused, status, pause and resume with their words and exit codes, a garbage line
-# answered with an error while the daemon serves on, and the record written to
-# %LOCALAPPDATA%\Limber.
+# answered with an error while the daemon serves on, the settings read again when they change,
+# the calendar planned again when the clock is set, the record and the log written to
+# %LOCALAPPDATA%\Limber, and a scripted morning on the scaled clock.
 # Usage: limberd_test.sh BIN_DIR SOURCE_DIR
 set -euo pipefail
 bin=$1 src=$2
@@ -58,6 +59,19 @@ expect "pause for a bad duration" 2 "is not a duration" "$bin/limberctl.exe" pau
 expect "a garbage line" 0 '"code": *"bad_json".*"ok": *false' "$bin/pipe_line.exe" "$pipe" "this is not json"
 expect "status after the garbage" 0 "^Next break in" "$bin/limberctl.exe" status
 
+# The settings file changed: limberd reads it again (ReadDirectoryChangesW) and says so.
+cp "$work/limber.toml" "$work/day.toml"  # the morning below plays on the 45 minutes
+sed -i 's/every = "45m"/every = "30m"/' "$work/limber.toml"
+for _ in $(seq 50); do win "$bin/limberctl.exe" status 2>/dev/null | grep -q "^Next break in 30 min" && break; sleep 0.2; done
+expect "the settings reloaded on change" 0 "^Next break in 30 min" "$bin/limberctl.exe" status
+
+local_app_data=$(wine cmd /c echo '%LOCALAPPDATA%' 2>/dev/null | tr -d '\r')
+log=$(winepath -u "$local_app_data\\Limber\\limberd.log" 2>/dev/null | tr -d '\r')
+# The clock was set: limberd hears WM_TIMECHANGE and plans again.
+win "$bin/time_changed.exe" || fail "time_changed.exe could not broadcast"
+for _ in $(seq 50); do grep -q "the calendar clock was set" "$log" 2>/dev/null && break; sleep 0.1; done
+grep -q "the calendar clock was set" "$log" && ok "the clock set: limberd planned again" || fail "limberd did not hear the clock set ($log)"
+
 db=$(wine cmd /c echo '%LOCALAPPDATA%' 2>/dev/null | tr -d '\r')
 db_unix=$(winepath -u "$db\\Limber\\limber.db" 2>/dev/null | tr -d '\r')
 [ -s "$db_unix" ] && ok "the record is in $db\\Limber\\limber.db" || fail "no record at $db_unix"
@@ -67,7 +81,7 @@ db_unix=$(winepath -u "$db\\Limber\\limber.db" 2>/dev/null | tr -d '\r')
 # stretches away are natural breaks; the second break, due at 1:55, is settled by the lock.
 kill "$limberd_pid" 2>/dev/null
 wait "$limberd_pid" 2>/dev/null || true
-wine "$bin/limberd.exe" --config "$config" --no-notifications --activity-source "script:Z:$src/tests/data/limberd-day.script" \
+wine "$bin/limberd.exe" --config "Z:$work/day.toml" --no-notifications --activity-source "script:Z:$src/tests/data/limberd-day.script" \
   --time-scale 600 --clock-start 2026-03-23T09:00:00Z >"$work/limberd-day.out" 2>&1 &
 limberd_pid=$!
 phase() { win "$bin/limberctl.exe" --json status 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])' 2>/dev/null; }
