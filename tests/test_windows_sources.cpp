@@ -222,7 +222,9 @@ TEST_CASE("windows factories: auto picks the Windows sources, and what Windows l
     options.consent_store = TestStore::store;
     std::vector<std::string> names;
     for (const auto& s : limber::make_hold_sources(io, settings, options)) names.push_back(s->name());
-    CHECK(names == std::vector<std::string>{"microphone", "camera", "fullscreen", "do_not_disturb", "apps"});
+    CHECK(names == std::vector<std::string>{"microphone", "camera", "fullscreen", "apps"});
+    options.spec = "do_not_disturb";  // Focus Assist has no documented interface
+    CHECK_THROWS_WITH(limber::make_hold_sources(io, settings, options), Catch::Contains("LIMBER_WITH_DBUS=OFF"));
     options.spec = "inhibitors";
     CHECK_THROWS_WITH(limber::make_hold_sources(io, settings, options), Catch::Contains("LIMBER_WITH_DBUS=OFF"));
 }

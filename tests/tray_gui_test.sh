@@ -146,7 +146,7 @@ sleep 0.5
 import -window root "$OUT/popup-esc-confirm.png"
 check "the routine waits for the answer" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])')" in_break
 xdotool windowfocus --sync "$confirm" key alt+y
-for _ in $(seq 50); do xdotool search --name "Limber: Quick Daily Reset" >/dev/null 2>&1 || break; sleep 0.1; done
+for _ in $(seq $((100 * ${LIMBER_TIME_FACTOR:-1}))); do xdotool search --name "Limber: Quick Daily Reset" >/dev/null 2>&1 || break; sleep 0.1; done
 check "popup closed" "$(xdotool search --name "Limber: Quick Daily Reset" 2>/dev/null | wc -l)" 0
 check "the break counts as skipped" "$("$LIMBERCTL" export --csv | grep -c ',skipped,quick-daily-reset,.*,1,routine$')" 1
 check "phase after Esc" "$("$LIMBERCTL" status --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["phase"])')" working

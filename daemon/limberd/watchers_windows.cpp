@@ -1,6 +1,7 @@
 // The watchers on Windows: ReadDirectoryChangesW on the settings file's directory, completed
 // through an event that Asio waits on; and WM_TIMECHANGE, which Windows sends to every
-// top-level window when the clock is set, received by the activity part's hidden window.
+// top-level window when the clock is set, received by a hidden SessionWindow of the activity
+// part's (one of its own: the windows_session source, when limberd runs one, has another).
 #include "watchers.hpp"
 
 #include "activity/windows_session.hpp"
@@ -41,11 +42,15 @@ struct FileWatch::Impl {
         const auto dir = file_.parent_path();
         dir_ = CreateFileW(dir.c_str(), FILE_LIST_DIRECTORY, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
                            OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OVERLAPPED, nullptr);
-        if (dir_ == INVALID_HANDLE_VALUE) throw std::runtime_error("cannot watch " + dir.string() + ": " + last_error_text());
+        if (dir_ == INVALID_HANDLE_VALUE) {
+            const std::string why = last_error_text();
+            throw std::runtime_error("cannot watch " + dir.string() + ": " + why);
+        }
         HANDLE e = CreateEventW(nullptr, TRUE, FALSE, nullptr);
         if (!e) {
+            const std::string why = last_error_text();
             CloseHandle(dir_);
-            throw std::runtime_error("cannot watch " + dir.string() + ": " + last_error_text());
+            throw std::runtime_error("cannot watch " + dir.string() + ": " + why);
         }
         event_.assign(e);
         wait();
@@ -69,15 +74,23 @@ struct FileWatch::Impl {
         ResetEvent(overlapped_.hEvent);
         constexpr DWORD what = FILE_NOTIFY_CHANGE_FILE_NAME | FILE_NOTIFY_CHANGE_LAST_WRITE | FILE_NOTIFY_CHANGE_SIZE;
         if (!ReadDirectoryChangesW(dir_, buffer_, sizeof buffer_, FALSE, what, nullptr, &overlapped_, nullptr)) {
-            logger("limberd").warn("cannot watch {} for changes: {}", file_.parent_path().string(), last_error_text());
+            const std::string why = last_error_text();
+            logger("limberd").warn("cannot watch {} for changes: {}", file_.parent_path().string(), why);
             return;
         }
         event_.async_wait([this](const boost::system::error_code& ec) {
             if (ec) return;
             DWORD n = 0;
-            if (!GetOverlappedResult(dir_, &overlapped_, &n, FALSE)) return;
-            // n == 0: more changes than the buffer held; the file may be among them.
-            bool ours = n == 0;
+            bool ours = false;
+            if (!GetOverlappedResult(dir_, &overlapped_, &n, FALSE)) {
+                // ERROR_NOTIFY_ENUM_DIR and the like (a redirected folder): the change is not
+                // known, so the file is read again, and the watch goes on.
+                const std::string why = last_error_text();
+                logger("limberd").info("watching {}: {}; reading the settings again", file_.parent_path().string(), why);
+                n = 0;
+            }
+            // n == 0: more changes than the buffer held, or the error above; the file may be among them.
+            ours = n == 0;
             for (DWORD at = 0; n > 0;) {
                 const auto* info = reinterpret_cast<const FILE_NOTIFY_INFORMATION*>(buffer_ + at);
                 const std::wstring_view name(info->FileName, info->FileNameLength / sizeof(WCHAR));
@@ -112,8 +125,9 @@ FileWatch::FileWatch(boost::asio::io_context& io, std::filesystem::path file, st
 FileWatch::~FileWatch() = default;
 
 struct ClockSetWatch::Impl {
-    // The activity part's hidden window hears WM_TIMECHANGE (a top-level window: Windows
-    // broadcasts it to no other kind) and posts it to the loop; only that event matters here.
+    // A SessionWindow (the activity part's, tested there) hears WM_TIMECHANGE, a top-level
+    // window being the only kind Windows broadcasts it to, and posts it to the loop; only that
+    // event matters here.
     Impl(boost::asio::io_context& io, std::function<void()> on_set)
         : on_set_(std::move(on_set)), window_(SessionWindow::open(io, [this](SessionEvent e) {
               if (e == SessionEvent::TimeChanged) on_set_();

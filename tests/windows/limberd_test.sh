@@ -89,7 +89,7 @@ for _ in $(seq 300); do [ "$(phase)" = due ] && break; sleep 0.1; done
 check_phase=$(phase)
 [ "$check_phase" = due ] && ok "the break came due" || fail "no break due; phase $check_phase"
 expect "start it" 0 "^Started quick-daily-reset$" "$bin/limberctl.exe" start
-expect "finish it" 0 "" "$bin/limberctl.exe" done
+expect "finish it" 0 "^Well done" "$bin/limberctl.exe" done
 summary() { win "$bin/limberctl.exe" summary --json --week 2026-W13 2>/dev/null; }
 for _ in $(seq 300); do
   [ "$(summary | python3 -c 'import json,sys; print(json.load(sys.stdin)["breaks"]["natural"])' 2>/dev/null)" = 2 ] && break

@@ -203,10 +203,12 @@ void wait_for_client(const std::shared_ptr<Server::Hub>& hub)
     });
     const BOOL done = ConnectNamedPipe(pipe->native_handle(), op.get());
     const DWORD error = GetLastError();
-    if (!done && error == ERROR_IO_PENDING) {
-        op.release();  // Asio completes it when the client comes
-    } else if (done || error == ERROR_PIPE_CONNECTED) {
-        op.complete(boost::system::error_code(), 0);  // a client came between creating and waiting
+    if (done || error == ERROR_IO_PENDING) {
+        // Asio completes it when the client comes; a connect that succeeds at once still queues
+        // its completion on the handle's port, so it is not completed here a second time.
+        op.release();
+    } else if (error == ERROR_PIPE_CONNECTED) {
+        op.complete(boost::system::error_code(), 0);  // a client came between creating and waiting: no packet
     } else {
         op.complete(boost::system::error_code(static_cast<int>(error), asio::error::get_system_category()), 0);
     }

@@ -1,6 +1,8 @@
 // The Windows part of smart pause's factory (hold_parts.hpp), built only on Windows: a call's
-// camera and microphone from the consent store, full screen and quiet hours from the shell's
-// notification state, listed applications from the process list.
+// camera and microphone from the consent store, full screen from the shell's notification
+// state, listed applications from the process list. No do_not_disturb: Windows' Focus Assist
+// has no documented interface (its notification state's "quiet time" is something else), so
+// the name stays the D-Bus part's, left out here.
 #include "smart_pause/hold_parts.hpp"
 #include "smart_pause/windows_holds.hpp"
 
@@ -21,11 +23,6 @@ constexpr HoldPartEntry entries[] = {
      [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
          if (!r.want("fullscreen") || !r.settings.fullscreen) return nullptr;
          return make_notification_state_watch(r.io, HoldKind::Fullscreen);
-     }},
-    {"do_not_disturb", "WIN32",
-     [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
-         if (!r.want("do_not_disturb") || !r.settings.do_not_disturb) return nullptr;
-         return make_notification_state_watch(r.io, HoldKind::DoNotDisturb);
      }},
     {"apps", "WIN32",
      [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {

@@ -36,7 +36,8 @@ std::optional<HoldReason> notification_hold(int state, HoldKind kind)
         default: return std::nullopt;
         }
     }
-    if (kind == HoldKind::DoNotDisturb && state == quns::quiet_time) return HoldReason{HoldKind::DoNotDisturb, ""};
+    // QUNS_QUIET_TIME is the first hour after a new account's first logon, not the user's quiet
+    // hours (Focus Assist has no documented interface): no hold of any kind.
     return std::nullopt;
 }
 

@@ -58,7 +58,7 @@ private:
 inline constexpr std::chrono::seconds notification_state_every{2};
 inline constexpr std::chrono::seconds processes_every{5};
 
-// Full screen or quiet time (`kind`: Fullscreen or DoNotDisturb) from the notification state.
+// Full screen (`kind`: Fullscreen) from the notification state.
 std::unique_ptr<PolledHold> make_notification_state_watch(boost::asio::io_context& io, HoldKind kind,
                                                           std::chrono::milliseconds every = notification_state_every);
 // The first of `apps` running in our session.

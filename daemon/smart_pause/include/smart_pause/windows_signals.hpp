@@ -32,10 +32,11 @@ inline constexpr int quiet_time = 6;              // QUNS_QUIET_TIME: first hour
 inline constexpr int app = 7;                     // QUNS_APP: a Store app is full screen
 }  // namespace quns
 
-// The hold a notification state means for the signal `kind` (Fullscreen or DoNotDisturb), or
-// nullopt. Full screen, a Direct3D game, a Store app full screen and a presentation are
-// Fullscreen (with "a presentation" or "a game" as the detail where the state says so);
-// quiet time is DoNotDisturb. Not present (locked, screen saver) is the activity's business.
+// The hold a notification state means for the signal `kind` (Fullscreen), or nullopt. Full
+// screen, a Direct3D game, a Store app full screen and a presentation are Fullscreen (with "a
+// presentation" or "a game" as the detail where the state says so). Quiet time is no hold: it
+// is the first hour after a new account's setup, not do-not-disturb. Not present (locked,
+// screen saver) is the activity's business.
 std::optional<HoldReason> notification_hold(int state, HoldKind kind);
 
 // One application's entry under a consent store device key (webcam, microphone): its key
