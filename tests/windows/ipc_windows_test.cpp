@@ -1,6 +1,6 @@
 // The control channel on Windows: what only a named pipe has. The user's pipe name, its
-// security descriptor, a name another program holds, a server that never answers, a thousand
-// clients held at once, and interrupt(). The tests every transport passes are
+// security descriptor, a name another program holds, a pipe served by another user than its
+// name says, a server that never answers, a thousand clients held at once, and interrupt(). The tests every transport passes are
 // tests/ipc_test.cpp and tests/ipc_server_test.cpp.
 #include "client/client.hpp"
 #include "ipc_os.hpp"
@@ -81,6 +81,24 @@ TEST_CASE("a server will not take a pipe name another program holds")
     limber::ipc::Server server(io, endpoint.path(), limber::test::trivial_handler);
     CHECK_THROWS_AS(server.start(), limber::ipc::ServerError);
     CHECK_THROWS_WITH(server.start(), Catch::Contains("another limberd is already running on " + endpoint.path().string()));
+}
+
+TEST_CASE("the client will not talk to a pipe served by another user than its name says")
+{
+    // Pipes are one namespace for the whole computer: another user could make the pipe named
+    // for us before our limberd does. Wine runs every process as one user, so the pipe here is
+    // named for a SID that is not ours, which is what such a pipe looks like to the client.
+    const std::filesystem::path name(L"\\\\.\\pipe\\limber-S-1-5-21-1111-2222-3333-" + std::to_wstring(GetCurrentProcessId()));
+    const ForeignPipe squatter(name);
+    try {
+        limber::Client client(name, 2s);
+        FAIL("the client talked to it");
+    } catch (const limber::ClientError& e) {
+        const std::string said = e.what();
+        CHECK_THAT(said, Catch::Contains("is served by another user (" + limber::ipc::current_user()));
+        CHECK_THAT(said, Catch::Contains("not by S-1-5-21-1111-2222-3333-"));
+        CHECK_THAT(said, Catch::Contains("not talking to it"));
+    }
 }
 
 TEST_CASE("the client tells a silent daemon by its timeout")

@@ -1,63 +1,59 @@
-// The control channel's client on Windows: the user's named pipe, opened for overlapped I/O so
-// that every wait has a deadline and interrupt() (an event) can end it from another thread.
-// Errors and timeouts say what the POSIX client says.
+// The control channel's transport on Windows: the user's named pipe, opened for overlapped I/O
+// so that every wait has a deadline and interrupt() (an event) can end it from another thread.
+// Before a word is sent, the pipe's server must be running as the user the pipe is named for:
+// another user who took the name first (pipes are one namespace for the whole computer) would
+// otherwise hear everything limberctl and the tray say. Errors and timeouts say what the POSIX
+// client says.
 #include "client/client.hpp"
 
+#include "win32/text.hpp"
+#include "win32/user.hpp"
+
 #include <windows.h>
-#include <sddl.h>
 
 #include <algorithm>
-#include <system_error>
-#include <utility>
+#include <string_view>
 
 namespace limber {
 namespace {
 
-// Replies can be large (an export), but a line without end is a broken daemon.
-constexpr std::size_t max_reply_line = 64 * 1024 * 1024;
-
-std::string system_text(DWORD error) { return std::system_category().message(static_cast<int>(error)); }
+using win32::error_text;
 
 HANDLE handle_of(std::intptr_t h) { return reinterpret_cast<HANDLE>(h); }
 std::intptr_t number_of(HANDLE h) { return reinterpret_cast<std::intptr_t>(h); }
 bool is_open(std::intptr_t h) { return handle_of(h) != INVALID_HANDLE_VALUE && h != 0; }
 
-std::string utf8(const wchar_t* wide)
-{
-    const int n = WideCharToMultiByte(CP_UTF8, 0, wide, -1, nullptr, 0, nullptr, nullptr);
-    if (n <= 1) return {};
-    std::string out(static_cast<std::size_t>(n), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, wide, -1, out.data(), n, nullptr, nullptr);
-    out.resize(static_cast<std::size_t>(n - 1));
-    return out;
-}
-
 // The SID of the user this process runs as, which names the user's pipe.
 std::string own_sid()
 {
-    HANDLE token = nullptr;
-    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
-        throw ClientError("cannot tell which user this is: " + system_text(GetLastError()));
-    DWORD size = 0;
-    GetTokenInformation(token, TokenUser, nullptr, 0, &size);
-    std::string buffer(std::max<DWORD>(size, 1), '\0');
-    const bool ok = GetTokenInformation(token, TokenUser, buffer.data(), size, &size);
-    CloseHandle(token);
-    LPWSTR text = nullptr;
-    if (!ok || !ConvertSidToStringSidW(reinterpret_cast<const TOKEN_USER*>(buffer.data())->User.Sid, &text))
-        throw ClientError("cannot tell which user this is: " + system_text(GetLastError()));
-    std::string sid = utf8(text);
-    LocalFree(text);
-    return sid;
+    auto sid = win32::current_user();
+    if (!sid) throw ClientError("cannot tell which user this is: " + win32::last_error_text());
+    return *sid;
 }
 
-protocol::ServerMessage parse(const std::string& line)
+// Whose pipe `name` is: \\.\pipe\limber-<SID> is that SID's (control_socket() names them so);
+// any other name (a test's) must be served by this process's own user.
+std::string owner_of(const std::wstring& name)
 {
-    try {
-        return protocol::parse_server_message(line);
-    } catch (const std::runtime_error& e) {
-        throw ClientError(e.what());
-    }
+    const std::wstring_view prefix = L"\\\\.\\pipe\\limber-S-";
+    if (name.size() > prefix.size() && std::wstring_view(name).substr(0, prefix.size()) == prefix)
+        return win32::utf8(std::wstring_view(name).substr(prefix.size() - 2));
+    return own_sid();
+}
+
+// Throws unless the process serving `pipe` runs as `owner`.
+void check_server(HANDLE pipe, const std::string& owner, const std::string& shown)
+{
+    ULONG pid = 0;
+    if (!GetNamedPipeServerProcessId(pipe, &pid))
+        throw ClientError("cannot tell who serves " + shown + ": " + win32::last_error_text());
+    const auto user = win32::process_user(pid);
+    if (!user)
+        throw ClientError("cannot tell who serves " + shown + " (process " + std::to_string(pid) +
+                          "): not talking to it; is limberd running as another user, or elevated?");
+    if (*user != owner)
+        throw ClientError(shown + " is served by another user (" + *user + ", process " + std::to_string(pid) +
+                          "), not by " + owner + "'s limberd: not talking to it");
 }
 
 DWORD millis_left(std::chrono::steady_clock::time_point deadline)
@@ -116,6 +112,7 @@ std::filesystem::path control_socket(const Paths&) { return std::filesystem::pat
 Client::Client(const std::filesystem::path& socket, std::chrono::milliseconds timeout) : socket_(socket), timeout_(timeout)
 {
     const std::wstring name = socket.wstring();
+    const std::string shown = win32::utf8(name);
     const auto deadline = std::chrono::steady_clock::now() + timeout_;
     HANDLE pipe = INVALID_HANDLE_VALUE;
     for (;;) {
@@ -124,94 +121,39 @@ Client::Client(const std::filesystem::path& socket, std::chrono::milliseconds ti
                            FILE_FLAG_OVERLAPPED | SECURITY_SQOS_PRESENT | SECURITY_IDENTIFICATION, nullptr);
         if (pipe != INVALID_HANDLE_VALUE) break;
         const DWORD error = GetLastError();
-        if (error == ERROR_FILE_NOT_FOUND) throw DaemonNotRunning("limberd is not running (no pipe at " + socket.string() + ")");
-        if (error != ERROR_PIPE_BUSY) throw ClientError("cannot connect to limberd at " + socket.string() + ": " + system_text(error));
+        if (error == ERROR_FILE_NOT_FOUND) throw DaemonNotRunning("limberd is not running (no pipe at " + shown + ")");
+        if (error != ERROR_PIPE_BUSY) throw ClientError("cannot connect to limberd at " + shown + ": " + error_text(error));
         // Every instance is taken for the moment: the daemon makes another as each client arrives.
         const DWORD left = millis_left(deadline);
         if (left == 0)
-            throw ClientError("cannot connect to limberd at " + socket.string() + ": it was busy for " +
-                              std::to_string(timeout_.count()) + " ms");
+            throw ClientError("cannot connect to limberd at " + shown + ": it was busy for " + std::to_string(timeout_.count()) +
+                              " ms");
         if (!WaitNamedPipeW(name.c_str(), std::min<DWORD>(left, 100)) && GetLastError() == ERROR_FILE_NOT_FOUND)
-            throw DaemonNotRunning("limberd is not running (no pipe at " + socket.string() + ")");
+            throw DaemonNotRunning("limberd is not running (no pipe at " + shown + ")");
     }
     handle_ = number_of(pipe);
-    HANDLE wake = CreateEventW(nullptr, TRUE, FALSE, nullptr);
-    if (!wake) {
-        const DWORD error = GetLastError();
-        CloseHandle(pipe);
-        handle_ = -1;
-        throw ClientError("cannot create an event: " + system_text(error));
+    try {
+        check_server(pipe, owner_of(name), shown);
+        HANDLE wake = CreateEventW(nullptr, TRUE, FALSE, nullptr);
+        if (!wake) throw ClientError("cannot create an event: " + win32::last_error_text());
+        wake_ = number_of(wake);
+    } catch (...) {
+        close();
+        throw;
     }
-    wake_ = number_of(wake);
 }
 
-Client::~Client()
+void Client::close() noexcept
 {
     if (is_open(handle_)) CloseHandle(handle_of(handle_));
     if (is_open(wake_)) CloseHandle(handle_of(wake_));
-}
-
-Client::Client(Client&& other) noexcept
-    : handle_(std::exchange(other.handle_, -1)), wake_(std::exchange(other.wake_, 0)), socket_(std::move(other.socket_)),
-      timeout_(other.timeout_), in_(std::move(other.in_)), events_(std::move(other.events_)), next_id_(other.next_id_)
-{
-}
-
-Client& Client::operator=(Client&& other) noexcept
-{
-    if (this != &other) {
-        if (is_open(handle_)) CloseHandle(handle_of(handle_));
-        if (is_open(wake_)) CloseHandle(handle_of(wake_));
-        handle_ = std::exchange(other.handle_, -1);
-        wake_ = std::exchange(other.wake_, 0);
-        socket_ = std::move(other.socket_);
-        timeout_ = other.timeout_;
-        in_ = std::move(other.in_);
-        events_ = std::move(other.events_);
-        next_id_ = other.next_id_;
-    }
-    return *this;
-}
-
-protocol::Reply Client::call(protocol::Verb verb, protocol::Args args)
-{
-    if (!is_open(handle_)) throw ClientError("not connected to limberd");
-    const auto id = next_id_++;
-    const auto deadline = std::chrono::steady_clock::now() + timeout_;
-    send_all(protocol::to_line(protocol::Request{id, verb, std::move(args)}), deadline);
-    for (;;) {
-        const auto line = read_line(deadline);
-        if (!line)
-            throw ClientError(std::string("limberd did not answer \"") + protocol::to_string(verb) + "\" within " +
-                              std::to_string(timeout_.count()) + " ms");
-        auto message = parse(*line);
-        if (auto* event = std::get_if<protocol::PushedEvent>(&message)) {
-            events_.push_back(std::move(*event));
-            continue;
-        }
-        auto& reply = std::get<protocol::Reply>(message);
-        // A reply without an id answers a line the daemon could not read: ours, as we wait for one.
-        if (!reply.id || *reply.id == id) return std::move(reply);
-    }
+    handle_ = -1;
+    wake_ = 0;
 }
 
 void Client::interrupt() noexcept
 {
     if (is_open(wake_)) SetEvent(handle_of(wake_));
-}
-
-std::optional<protocol::PushedEvent> Client::next_event(std::chrono::milliseconds timeout)
-{
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (events_.empty()) {
-        const auto line = read_line(deadline);
-        if (!line) return std::nullopt;
-        auto message = parse(*line);
-        if (auto* event = std::get_if<protocol::PushedEvent>(&message)) events_.push_back(std::move(*event));
-    }
-    auto event = std::move(events_.front());
-    events_.pop_front();
-    return event;
 }
 
 void Client::send_all(const std::string& data, Deadline deadline)
@@ -227,29 +169,22 @@ void Client::send_all(const std::string& data, Deadline deadline)
         // After interrupt() the connection counts as closed, as a shut-down socket does on POSIX.
         if (outcome == Outcome::interrupted) throw ClientError("lost the connection to limberd: interrupted");
         if (outcome == Outcome::timed_out) throw ClientError("limberd is not reading its socket");
-        if (error) throw ClientError("lost the connection to limberd: " + system_text(error));
+        if (error) throw ClientError("lost the connection to limberd: " + error_text(error));
         sent += n;
     }
 }
 
-std::optional<std::string> Client::read_line(Deadline deadline)
+std::optional<std::size_t> Client::receive(char* buffer, std::size_t size, Deadline deadline)
 {
-    for (;;) {
-        if (const auto nl = in_.find('\n'); nl != std::string::npos) {
-            std::string line = in_.substr(0, nl);
-            in_.erase(0, nl + 1);
-            return line;
-        }
-        if (in_.size() > max_reply_line) throw ClientError("limberd sent a line over 64 MiB");
-        char buf[16384];
-        DWORD n = 0;
-        DWORD error = 0;
-        const auto outcome = transfer(handle_of(handle_), handle_of(wake_), false, buf, sizeof buf, deadline, n, error);
-        if (outcome == Outcome::interrupted || lost_pipe(error)) throw ClientError("limberd closed the connection");
-        if (error) throw ClientError("lost the connection to limberd: " + system_text(error));
-        in_.append(buf, n);
-        if (outcome == Outcome::timed_out && n == 0) return std::nullopt;
-    }
+    DWORD n = 0;
+    DWORD error = 0;
+    const auto outcome = transfer(handle_of(handle_), handle_of(wake_), false, buffer,
+                                  static_cast<DWORD>(std::min<std::size_t>(size, 1 << 20)), deadline, n, error);
+    if (outcome == Outcome::interrupted || lost_pipe(error)) throw ClientError("limberd closed the connection");
+    if (error) throw ClientError("lost the connection to limberd: " + error_text(error));
+    // A read that finished as its wait ran out still counts.
+    if (outcome == Outcome::timed_out && n == 0) return std::nullopt;
+    return static_cast<std::size_t>(n);
 }
 
 }  // namespace limber

@@ -1,5 +1,7 @@
 #include "client/runtime.hpp"
 
+#include "win32/text.hpp"
+
 #include <windows.h>
 
 #include <string>
@@ -7,23 +9,8 @@
 namespace limber {
 namespace {
 
-std::string utf8(const std::wstring& wide)
-{
-    if (wide.empty()) return {};
-    const int n = WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), nullptr, 0, nullptr, nullptr);
-    std::string out(static_cast<std::size_t>(n), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), out.data(), n, nullptr, nullptr);
-    return out;
-}
-
-std::wstring wide(const std::string& text)
-{
-    if (text.empty()) return {};
-    const int n = MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
-    std::wstring out(static_cast<std::size_t>(n), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), n);
-    return out;
-}
+using win32::utf8;
+using win32::wide;
 
 std::filesystem::path own_executable()
 {

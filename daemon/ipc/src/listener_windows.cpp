@@ -6,10 +6,13 @@
 // allowed SID through its process's token before it becomes a session.
 #include "ipc/hub.hpp"
 
+#include "win32/text.hpp"
+#include "win32/user.hpp"
+
 #include <boost/asio/windows/overlapped_ptr.hpp>
 
 #include <windows.h>
-#include <sddl.h>
+#include <sddl.h>  // the security descriptor from its SDDL text
 
 #include <optional>
 
@@ -23,40 +26,7 @@ namespace {
 // fills the way out soon, so the session's queue limit is what decides.
 constexpr DWORD pipe_buffer = 64 * 1024;
 
-std::string utf8(const std::wstring& wide)
-{
-    if (wide.empty()) return {};
-    const int n = WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), nullptr, 0, nullptr, nullptr);
-    std::string out(static_cast<std::size_t>(n), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), out.data(), n, nullptr, nullptr);
-    return out;
-}
-
-std::string system_text(DWORD error) { return std::system_category().message(static_cast<int>(error)); }
-
-struct Handle {
-    HANDLE h = nullptr;
-    ~Handle()
-    {
-        if (h && h != INVALID_HANDLE_VALUE) CloseHandle(h);
-    }
-};
-
-// The SID of the user a token belongs to, as a string; nullopt when it cannot be read.
-std::optional<std::string> token_user(HANDLE token)
-{
-    DWORD size = 0;
-    GetTokenInformation(token, TokenUser, nullptr, 0, &size);
-    if (size == 0) return std::nullopt;
-    std::string buffer(size, '\0');
-    if (!GetTokenInformation(token, TokenUser, buffer.data(), size, &size)) return std::nullopt;
-    const auto* user = reinterpret_cast<const TOKEN_USER*>(buffer.data());
-    LPWSTR text = nullptr;
-    if (!ConvertSidToStringSidW(user->User.Sid, &text)) return std::nullopt;
-    std::string sid = utf8(text);
-    LocalFree(text);
-    return sid;
-}
+using win32::error_text;
 
 // Who is at the other end of a connected pipe instance: its process and that process's user.
 struct Peer {
@@ -70,30 +40,15 @@ Peer peer_of(HANDLE pipe)
     ULONG pid = 0;
     if (!GetNamedPipeClientProcessId(pipe, &pid)) return peer;
     peer.pid = pid;
-    Handle process{OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid)};
-    if (!process.h) return peer;
-    Handle token;
-    if (!OpenProcessToken(process.h, TOKEN_QUERY, &token.h)) return peer;
-    peer.sid = token_user(token.h);
+    peer.sid = win32::process_user(pid);
     return peer;
-}
-
-std::wstring wide(const std::string& text)
-{
-    if (text.empty()) return {};
-    const int n = MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
-    std::wstring out(static_cast<std::size_t>(n), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), n);
-    return out;
 }
 
 }  // namespace
 
 UserId current_user()
 {
-    Handle token;
-    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token.h)) return {};
-    return token_user(token.h).value_or(std::string());
+    return win32::current_user().value_or(std::string());
 }
 
 void close_stream(Stream& stream, bool keep_unread) noexcept
@@ -145,7 +100,7 @@ void retry_later(const std::shared_ptr<Server::Hub>& hub)
         auto& l = *hub->listener;
         const HANDLE next = create_instance(l, false);
         if (next == INVALID_HANDLE_VALUE) {
-            logger().error("creating an instance of {} failed: {}", l.name_text, system_text(GetLastError()));
+            logger().error("creating an instance of {} failed: {}", l.name_text, error_text(GetLastError()));
             return retry_later(hub);
         }
         l.pending = std::make_shared<Stream>(l.io, next);
@@ -170,7 +125,7 @@ void on_connected(const std::shared_ptr<Server::Hub>& hub, const std::shared_ptr
     // The next client finds an instance waiting before this one is even looked at.
     const HANDLE next = create_instance(l, false);
     if (next == INVALID_HANDLE_VALUE) {
-        logger().error("creating an instance of {} failed: {}", l.name_text, system_text(GetLastError()));
+        logger().error("creating an instance of {} failed: {}", l.name_text, error_text(GetLastError()));
         retry_later(hub);
     } else {
         l.pending = std::make_shared<Stream>(l.io, next);
@@ -225,9 +180,9 @@ std::shared_ptr<Listener> listen(asio::io_context& io, const std::filesystem::pa
     if (me.empty()) throw ServerError("cannot listen on " + shown + ": cannot tell which user this process runs as");
     // Protected (no inherited entries), one entry: this user, all access. Everyone else, the
     // administrators included, cannot open the pipe.
-    const std::wstring sddl = L"D:P(A;;GA;;;" + wide(me) + L")";
+    const std::wstring sddl = L"D:P(A;;GA;;;" + win32::wide(me) + L")";
     if (!ConvertStringSecurityDescriptorToSecurityDescriptorW(sddl.c_str(), SDDL_REVISION_1, &listener->security, nullptr))
-        throw ServerError("cannot listen on " + shown + ": cannot make its security descriptor: " + system_text(GetLastError()));
+        throw ServerError("cannot listen on " + shown + ": cannot make its security descriptor: " + error_text(GetLastError()));
 
     const std::string taken = "another limberd is already running on " + shown + " (the pipe exists already)";
     // Any instance of the name, free or busy (ERROR_SEM_TIMEOUT), means someone serves it.
@@ -238,7 +193,7 @@ std::shared_ptr<Listener> listen(asio::io_context& io, const std::filesystem::pa
     if (first == INVALID_HANDLE_VALUE) {
         const DWORD error = GetLastError();
         if (error == ERROR_ACCESS_DENIED) throw ServerError(taken);
-        throw ServerError("cannot listen on " + shown + ": " + system_text(error));
+        throw ServerError("cannot listen on " + shown + ": " + error_text(error));
     }
     listener->pending = std::make_shared<Stream>(io, first);
     hub->listener = listener;

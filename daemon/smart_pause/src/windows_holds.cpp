@@ -3,6 +3,7 @@
 #include "smart_pause/windows_holds.hpp"
 
 #include "activity/log.hpp"
+#include "win32/text.hpp"
 
 #include <windows.h>
 #include <shellapi.h>
@@ -19,25 +20,6 @@ static_assert(quns::quiet_time == QUNS_QUIET_TIME);
 static_assert(quns::app == QUNS_APP);
 
 namespace {
-
-std::wstring wide(const std::string& s)
-{
-    if (s.empty()) return {};
-    const int n = MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), nullptr, 0);
-    std::wstring out(static_cast<std::size_t>(n), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, s.data(), static_cast<int>(s.size()), out.data(), n);
-    return out;
-}
-
-std::string narrow(const wchar_t* s)
-{
-    const int n = WideCharToMultiByte(CP_UTF8, 0, s, -1, nullptr, 0, nullptr, nullptr);
-    if (n <= 1) return {};
-    std::string out(static_cast<std::size_t>(n), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, s, -1, out.data(), n, nullptr, nullptr);
-    out.resize(static_cast<std::size_t>(n - 1));
-    return out;
-}
 
 std::uint64_t qword(HKEY key, const wchar_t* subkey, const wchar_t* value)
 {
@@ -62,7 +44,7 @@ void read_apps(HKEY key, bool packaged, std::vector<ConsentEntry>& out)
             }
             continue;
         }
-        out.push_back({narrow(name), qword(key, name, L"LastUsedTimeStart"), qword(key, name, L"LastUsedTimeStop")});
+        out.push_back({win32::utf8(name), qword(key, name, L"LastUsedTimeStart"), qword(key, name, L"LastUsedTimeStop")});
     }
 }
 
@@ -72,7 +54,7 @@ std::vector<ConsentEntry> read_consent_entries(const std::string& device_key)
 {
     std::vector<ConsentEntry> out;
     HKEY key = nullptr;
-    if (RegOpenKeyExW(HKEY_CURRENT_USER, wide(device_key).c_str(), 0, KEY_READ, &key) != ERROR_SUCCESS) return out;
+    if (RegOpenKeyExW(HKEY_CURRENT_USER, win32::wide(device_key).c_str(), 0, KEY_READ, &key) != ERROR_SUCCESS) return out;
     read_apps(key, true, out);
     RegCloseKey(key);
     return out;
@@ -98,7 +80,7 @@ std::vector<std::string> session_process_names()
         // Another user's session (or a service's) is not ours; a process we may not ask about
         // is a system one.
         DWORD session = 0;
-        if (ProcessIdToSessionId(entry.th32ProcessID, &session) && session == ours) out.push_back(narrow(entry.szExeFile));
+        if (ProcessIdToSessionId(entry.th32ProcessID, &session) && session == ours) out.push_back(win32::utf8(entry.szExeFile));
     }
     CloseHandle(snapshot);
     return out;
@@ -127,7 +109,7 @@ void ConsentWatch::start(HoldCallback on_change)
     last_.reset();
     auto key = std::make_unique<Key>();
     const LSTATUS opened =
-        RegOpenKeyExW(HKEY_CURRENT_USER, wide(device_key_).c_str(), 0, KEY_READ | KEY_NOTIFY, &key->handle);
+        RegOpenKeyExW(HKEY_CURRENT_USER, win32::wide(device_key_).c_str(), 0, KEY_READ | KEY_NOTIFY, &key->handle);
     const HANDLE event = CreateEventW(nullptr, FALSE, FALSE, nullptr);
     if (opened != ERROR_SUCCESS || !event) {
         if (event) CloseHandle(event);

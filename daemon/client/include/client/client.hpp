@@ -1,7 +1,8 @@
 // The one synchronous client of limberd's control channel, used by limberctl and the tray:
-// send a request, wait (bounded) for its reply, or follow the events the daemon pushes. The
-// transport is the OS's (client_posix.cpp: a Unix socket; client_windows.cpp: a named pipe);
-// this header names no OS type.
+// send a request, wait (bounded) for its reply, or follow the events the daemon pushes. What
+// the conversation is lives in client.cpp; the transport is the OS's (client_posix.cpp: a Unix
+// socket; client_windows.cpp: a named pipe, whose server must run as the user the pipe is
+// named for); this header names no OS type.
 #pragma once
 
 #include "limber/paths.hpp"
@@ -37,7 +38,8 @@ public:
 class Client {
 public:
     // Connects. Throws DaemonNotRunning when no daemon listens at `socket`, ClientError for
-    // anything else. `timeout` bounds every wait for a reply.
+    // anything else (on Windows, a pipe served by another user than the one its name
+    // says). `timeout` bounds every wait for a reply.
     explicit Client(const std::filesystem::path& socket, std::chrono::milliseconds timeout = std::chrono::seconds{5});
     ~Client();
     Client(Client&& other) noexcept;
@@ -62,8 +64,14 @@ public:
 
 private:
     using Deadline = std::chrono::steady_clock::time_point;
-    void send_all(const std::string& data, Deadline deadline);
     std::optional<std::string> read_line(Deadline deadline);  // nullopt on timeout
+
+    // The transport, one per OS: all of `data` sent, or ClientError.
+    void send_all(const std::string& data, Deadline deadline);
+    // Some bytes into `buffer` (how many), nullopt when none came by the deadline; ClientError
+    // when the daemon closed the connection or it broke.
+    std::optional<std::size_t> receive(char* buffer, std::size_t size, Deadline deadline);
+    void close() noexcept;
 
     // The connection: a descriptor on POSIX; on Windows the pipe's HANDLE, and the event that
     // interrupt() sets (wake_). Integers, so that this header names no OS type.
