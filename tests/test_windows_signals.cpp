@@ -143,7 +143,7 @@ TEST_CASE("input age watch: a typing user costs about one look per threshold, id
     CHECK(watch.readings() == looks);  // nothing after stop
 }
 
-TEST_CASE("session messages: lock, unlock, suspend, resume and clock changes, and nothing else")
+TEST_CASE("session messages: lock, unlock, suspend, resume, clock changes and the session's end, and nothing else")
 {
     namespace m = limber::win_msg;
     CHECK(limber::session_event(m::wtssession_change, m::wts_session_lock) == SessionEvent::Lock);
@@ -152,6 +152,9 @@ TEST_CASE("session messages: lock, unlock, suspend, resume and clock changes, an
     CHECK(limber::session_event(m::powerbroadcast, m::pbt_apmresumeautomatic) == SessionEvent::Resume);
     CHECK(limber::session_event(m::powerbroadcast, m::pbt_apmresumesuspend) == SessionEvent::Resume);
     CHECK(limber::session_event(m::timechange, 0) == SessionEvent::TimeChanged);
+    CHECK(limber::session_event(m::endsession, 1) == SessionEvent::SessionEnding);
+    CHECK_FALSE(limber::session_event(m::endsession, 0));       // the log-off was called off
+    CHECK_FALSE(limber::session_event(m::queryendsession, 0));  // only asked: nothing ends yet
     CHECK_FALSE(limber::session_event(m::powerbroadcast, 0xA));     // PBT_APMPOWERSTATUSCHANGE
     CHECK_FALSE(limber::session_event(m::wtssession_change, 0x1));  // WTS_CONSOLE_CONNECT
     CHECK_FALSE(limber::session_event(0x000F, 0));                  // WM_PAINT
@@ -171,6 +174,7 @@ TEST_CASE("session states: asleep over locked over active, a lock kept across a 
     give(m::wts_session_lock, m::wtssession_change);  // a repeat changes nothing
     give(m::pbt_apmsuspend, m::powerbroadcast);
     give(0, m::timechange);
+    give(1, m::endsession);  // no state of its own
     give(m::pbt_apmresumeautomatic, m::powerbroadcast);
     give(m::pbt_apmresumesuspend, m::powerbroadcast);
     give(m::wts_session_unlock, m::wtssession_change);

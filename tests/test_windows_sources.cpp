@@ -13,7 +13,10 @@
 
 #include <windows.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <chrono>
+#include <thread>
 
 using namespace std::chrono_literals;
 using limber::Activity;
@@ -144,6 +147,46 @@ TEST_CASE("windows session: lock, sleep and clock-change messages reach the loop
     window.reset();  // its event, still queued, is dropped
     run_until(io, [] { return false; }, 100ms);
     CHECK(events.size() == told);
+}
+
+TEST_CASE("windows session: the session's end is answered only once the loop has handled it")
+{
+    // Once a window answers WM_ENDSESSION, Windows may end the process: limberd must have
+    // saved by then. The loop's handler here waits a second for the answer to come (which
+    // it must not), then closes the window, as limberd's stop() does.
+    boost::asio::io_context io;
+    std::unique_ptr<limber::SessionWindow> window;
+    std::mutex m;
+    std::condition_variable changed;
+    bool answered = false;
+    bool answered_while_handling = true;
+    window = limber::SessionWindow::open(io, [&](limber::SessionEvent e) {
+        if (e != limber::SessionEvent::SessionEnding) return;
+        std::unique_lock lock(m);
+        answered_while_handling = changed.wait_for(lock, 1000ms, [&] { return answered; });
+        lock.unlock();
+        window.reset();
+    });
+    REQUIRE(window);
+    limber::SessionWindow* raw = window.get();
+
+    const auto started = std::chrono::steady_clock::now();
+    std::thread windows_itself([&] {
+        raw->inject(WM_ENDSESSION, FALSE);  // the log-off called off: nothing happens
+        raw->inject(WM_ENDSESSION, TRUE);
+        const std::lock_guard lock(m);
+        answered = true;
+        changed.notify_all();
+    });
+    REQUIRE(run_until(io, [&] {
+        const std::lock_guard lock(m);
+        return answered;
+    }, 10000ms));
+    windows_itself.join();
+    CHECK_FALSE(answered_while_handling);
+    CHECK_FALSE(window);
+    // Before the fallback of four seconds: closing the window released the wait.
+    CHECK(std::chrono::steady_clock::now() - started < 3500ms);
 }
 
 TEST_CASE("windows camera: a consent-store value in the registry brings the hold and takes it away")

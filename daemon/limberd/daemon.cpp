@@ -104,11 +104,14 @@ int Daemon::run()
     } catch (const std::exception& e) {
         logger("config").warn("settings changes will not be noticed: {}", e.what());
     }
-    clock_watch_ = std::make_unique<ClockSetWatch>(io_, [this] {
+    SystemWatch::Handlers system;
+    system.clock_set = [this] {
         logger("scheduler").info("the calendar clock was set; planning again");
         engine_->wake(now());
         after_change();
-    });
+    };
+    system.session_ending = [this] { stop("the session is ending"); };
+    system_watch_ = std::make_unique<SystemWatch>(io_, std::move(system));
     if (options_.notifications)
         notifier_ = Notifier::open(io_, [this](const std::string& action) {
             const Instant t = now();
@@ -162,7 +165,7 @@ void Daemon::stop(const char* why)
     save_timer_.cancel();
     retry_timer_.cancel();
     settings_watch_.reset();
-    clock_watch_.reset();
+    system_watch_.reset();
     notifier_.reset();
     io_.stop();
 }

@@ -85,7 +85,7 @@ private:
     bool start_guide_ = true;
     std::unique_ptr<ipc::Server> server_;
     std::unique_ptr<FileWatch> settings_watch_;
-    std::unique_ptr<ClockSetWatch> clock_watch_;
+    std::unique_ptr<SystemWatch> system_watch_;
     std::unique_ptr<Notifier> notifier_;
     boost::asio::steady_timer wake_;
     boost::asio::steady_timer save_timer_;

@@ -1,6 +1,7 @@
-// Two things limberd waits on without polling: the settings file changing, and the calendar
-// clock being set. Each OS has its own watchers_<os>.cpp: on Linux inotify and a timerfd that
-// is cancelled when CLOCK_REALTIME jumps; on Windows ReadDirectoryChangesW and WM_TIMECHANGE.
+// What limberd waits on without polling: the settings file changing, the calendar clock being
+// set, and (Windows) the session ending. Each OS has its own watchers_<os>.cpp: on Linux inotify
+// and a timerfd that is cancelled when CLOCK_REALTIME jumps; on Windows ReadDirectoryChangesW,
+// and WM_TIMECHANGE and WM_ENDSESSION to a hidden window.
 #pragma once
 
 #include <boost/asio/io_context.hpp>
@@ -26,14 +27,22 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Calls back whenever the calendar clock is set (by the user, NTP stepping, a resume that
-// corrects it): deadlines on the calendar must then be planned again.
-class ClockSetWatch {
+// What the system tells limberd about the session as a whole: the calendar clock was set (by
+// the user, NTP stepping, a resume that corrects it), so deadlines on the calendar must be
+// planned again; and, on Windows, the user is logging off or the computer shutting down, so
+// limberd must save and stop before it answers (Windows may end it any moment after). On Linux
+// the session's end comes as SIGTERM, which the daemon handles itself: `session_ending` is
+// never called there.
+class SystemWatch {
 public:
-    ClockSetWatch(boost::asio::io_context& io, std::function<void()> on_set);
-    ~ClockSetWatch();
-    ClockSetWatch(const ClockSetWatch&) = delete;
-    ClockSetWatch& operator=(const ClockSetWatch&) = delete;
+    struct Handlers {
+        std::function<void()> clock_set;
+        std::function<void()> session_ending;
+    };
+    SystemWatch(boost::asio::io_context& io, Handlers handlers);
+    ~SystemWatch();
+    SystemWatch(const SystemWatch&) = delete;
+    SystemWatch& operator=(const SystemWatch&) = delete;
 
     struct Impl;
 

@@ -76,7 +76,7 @@ FileWatch::FileWatch(boost::asio::io_context& io, std::filesystem::path file, st
 
 FileWatch::~FileWatch() = default;
 
-struct ClockSetWatch::Impl {
+struct SystemWatch::Impl {
     Impl(boost::asio::io_context& io, std::function<void()> on_set)
         : on_set_(std::move(on_set)), fd_(io, checked(timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC), "timerfd"))
     {
@@ -112,11 +112,12 @@ struct ClockSetWatch::Impl {
     std::uint64_t expirations_ = 0;
 };
 
-ClockSetWatch::ClockSetWatch(boost::asio::io_context& io, std::function<void()> on_set)
-    : impl_(std::make_unique<Impl>(io, std::move(on_set)))
+// The session's end is SIGTERM here (see watchers.hpp): only the clock is watched.
+SystemWatch::SystemWatch(boost::asio::io_context& io, Handlers handlers)
+    : impl_(std::make_unique<Impl>(io, std::move(handlers.clock_set)))
 {
 }
 
-ClockSetWatch::~ClockSetWatch() = default;
+SystemWatch::~SystemWatch() = default;
 
 }  // namespace limber

@@ -1,7 +1,8 @@
 // The watchers on Windows: ReadDirectoryChangesW on the settings file's directory, completed
-// through an event that Asio waits on; and WM_TIMECHANGE, which Windows sends to every
-// top-level window when the clock is set, received by a hidden SessionWindow of the activity
-// part's (one of its own: the windows_session source, when limberd runs one, has another).
+// through an event that Asio waits on; and WM_TIMECHANGE and WM_ENDSESSION, which Windows sends
+// to every top-level window when the clock is set and when the session ends, received by a
+// hidden SessionWindow of the activity part's (one of its own: the windows_session source, when
+// limberd runs one, has another).
 #include "watchers.hpp"
 
 #include "activity/windows_session.hpp"
@@ -58,6 +59,10 @@ struct FileWatch::Impl {
 
     ~Impl()
     {
+        // A completion may already be queued, with success: CancelIoEx below signals the event
+        // too, and a settle timer may have expired. Those handlers run after this is gone, and
+        // must find it gone.
+        *alive_ = false;
         boost::system::error_code ec;
         settle_.cancel();
         CancelIoEx(dir_, &overlapped_);
@@ -78,8 +83,8 @@ struct FileWatch::Impl {
             logger("limberd").warn("cannot watch {} for changes: {}", file_.parent_path().string(), why);
             return;
         }
-        event_.async_wait([this](const boost::system::error_code& ec) {
-            if (ec) return;
+        event_.async_wait([this, alive = alive_](const boost::system::error_code& ec) {
+            if (ec || !*alive) return;
             DWORD n = 0;
             bool ours = false;
             if (!GetOverlappedResult(dir_, &overlapped_, &n, FALSE)) {
@@ -100,8 +105,8 @@ struct FileWatch::Impl {
             }
             if (ours) {
                 settle_.expires_after(std::chrono::milliseconds{200});
-                settle_.async_wait([this](const boost::system::error_code& e) {
-                    if (!e) on_change_();
+                settle_.async_wait([this, alive = alive_](const boost::system::error_code& e) {
+                    if (!e && *alive) on_change_();
                 });
             }
             wait();
@@ -110,6 +115,7 @@ struct FileWatch::Impl {
 
     std::filesystem::path file_;
     std::function<void()> on_change_;
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);  // on the io thread only
     HANDLE dir_ = INVALID_HANDLE_VALUE;
     boost::asio::windows::object_handle event_;
     boost::asio::steady_timer settle_;
@@ -124,28 +130,31 @@ FileWatch::FileWatch(boost::asio::io_context& io, std::filesystem::path file, st
 
 FileWatch::~FileWatch() = default;
 
-struct ClockSetWatch::Impl {
-    // A SessionWindow (the activity part's, tested there) hears WM_TIMECHANGE, a top-level
-    // window being the only kind Windows broadcasts it to, and posts it to the loop; only that
-    // event matters here.
-    Impl(boost::asio::io_context& io, std::function<void()> on_set)
-        : on_set_(std::move(on_set)), window_(SessionWindow::open(io, [this](SessionEvent e) {
-              if (e == SessionEvent::TimeChanged) on_set_();
+struct SystemWatch::Impl {
+    // A SessionWindow (the activity part's, tested there) hears WM_TIMECHANGE and WM_ENDSESSION,
+    // a top-level window being the only kind Windows sends them to, and posts them to the loop;
+    // it answers WM_ENDSESSION only once session_ending has returned (limberd has saved).
+    Impl(boost::asio::io_context& io, Handlers handlers)
+        : handlers_(std::move(handlers)), window_(SessionWindow::open(io, [this](SessionEvent e) {
+              // A copy is called: limberd's stop() ends this watch, and with it handlers_.
+              std::function<void()> handler;
+              if (e == SessionEvent::TimeChanged) handler = handlers_.clock_set;
+              if (e == SessionEvent::SessionEnding) handler = handlers_.session_ending;
+              if (handler) handler();
           }))
     {
         if (window_ && !window_->top_level())
-            logger("limberd").warn("cannot watch for clock changes: no top-level window could be made");
+            logger("limberd").warn("cannot watch for clock changes or the session's end: no top-level window could be made");
     }
 
-    std::function<void()> on_set_;
+    Handlers handlers_;
     std::unique_ptr<SessionWindow> window_;
 };
 
-ClockSetWatch::ClockSetWatch(boost::asio::io_context& io, std::function<void()> on_set)
-    : impl_(std::make_unique<Impl>(io, std::move(on_set)))
+SystemWatch::SystemWatch(boost::asio::io_context& io, Handlers handlers) : impl_(std::make_unique<Impl>(io, std::move(handlers)))
 {
 }
 
-ClockSetWatch::~ClockSetWatch() = default;
+SystemWatch::~SystemWatch() = default;
 
 }  // namespace limber

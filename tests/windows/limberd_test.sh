@@ -4,7 +4,8 @@
 # limberd refused, status, pause and resume with their words and exit codes, a garbage line
 # answered with an error while the daemon serves on, the settings read again when they change,
 # the calendar planned again when the clock is set, the record and the log written to
-# %LOCALAPPDATA%\Limber, and a scripted morning on the scaled clock.
+# %LOCALAPPDATA%\Limber, a log-off that limberd saves and stops for, and a scripted morning on
+# the scaled clock.
 # Usage: limberd_test.sh BIN_DIR SOURCE_DIR
 set -euo pipefail
 bin=$1 src=$2
@@ -75,6 +76,26 @@ grep -q "the calendar clock was set" "$log" && ok "the clock set: limberd planne
 db=$(wine cmd /c echo '%LOCALAPPDATA%' 2>/dev/null | tr -d '\r')
 db_unix=$(winepath -u "$db\\Limber\\limber.db" 2>/dev/null | tr -d '\r')
 [ -s "$db_unix" ] && ok "the record is in $db\\Limber\\limber.db" || fail "no record at $db_unix"
+
+# The user logs off: Windows asks limberd's windows (WM_QUERYENDSESSION), then tells them
+# (WM_ENDSESSION) and may end the process as soon as they answer: limberd has saved and stopped
+# by then, and a limberd started at the next log-in finds the pause it left.
+expect "pause 30m before the log-off" 0 "^Paused until" "$bin/limberctl.exe" pause 30m
+expect "the log-off" 0 "^told [1-9][0-9]* windows; 0 refused$" "$bin/end_session.exe"
+for _ in $(seq 100); do kill -0 "$limberd_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$limberd_pid" 2>/dev/null; then
+  fail "limberd still runs after the log-off"
+else
+  rc=0
+  wait "$limberd_pid" || rc=$?
+  [ "$rc" = 0 ] && ok "limberd stopped at the log-off, exit 0" || fail "limberd's exit status after the log-off: $rc"
+fi
+grep -q "the session is ending: saving and stopping" "$log" && ok "limberd said why it stopped" || fail "no word of the log-off in $log"
+wine "$bin/limberd.exe" --config "$config" --activity-source none --no-notifications >"$work/limberd-again.out" 2>&1 &
+limberd_pid=$!
+for _ in $(seq 150); do win "$bin/limberctl.exe" status >/dev/null 2>&1 && break; sleep 0.2; done
+expect "at the next log-in, still paused" 0 "^Paused until [0-9][0-9]:[0-9][0-9]$" "$bin/limberctl.exe" status
+expect "resume after the log-in" 0 "^Resumed$" "$bin/limberctl.exe" resume
 
 # A morning played 600 times faster (tests/data/limberd-day.script, as limberd.scripted_day
 # plays it on Linux): the break comes due at 0:45 and is taken through limberctl; the two

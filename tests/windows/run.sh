@@ -9,8 +9,9 @@ build=${LIMBER_WINDOWS_BUILD:-build-windows}
 [ -x "$(command -v wine)" ] || { echo "windows: wine is not installed (installers/windows/build.sh --tests)" >&2; exit 1; }
 
 export WINEPREFIX=$PWD/$build/wineprefix WINEARCH=win64 WINEDEBUG=-all
-# No menu entries in the host's home, and no offer to install Wine's .NET or HTML engines.
-export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
+# No menu entries in the host's home, no offer to install Wine's .NET or HTML engines, and no
+# debugger waiting on a program that crashed (the test sees the crash, and goes on).
+export WINEDLLOVERRIDES="winemenubuilder.exe=d;winedbg.exe=d;mscoree=d;mshtml=d"
 rm -rf "$WINEPREFIX"
 
 fifo=$(mktemp -u)

@@ -11,6 +11,7 @@ const char* to_string(SessionEvent event)
     case SessionEvent::Suspend: return "suspend";
     case SessionEvent::Resume: return "resume";
     case SessionEvent::TimeChanged: return "time changed";
+    case SessionEvent::SessionEnding: return "session ending";
     }
     return "?";
 }
@@ -19,6 +20,8 @@ std::optional<SessionEvent> session_event(unsigned message, std::uintptr_t wpara
 {
     switch (message) {
     case win_msg::timechange: return SessionEvent::TimeChanged;
+    // wparam is FALSE when the log-off was called off (another program refused it).
+    case win_msg::endsession: return wparam ? std::optional(SessionEvent::SessionEnding) : std::nullopt;
     case win_msg::powerbroadcast:
         if (wparam == win_msg::pbt_apmsuspend) return SessionEvent::Suspend;
         // A resume the user started comes after the automatic one; both mean awake.
@@ -48,7 +51,8 @@ std::optional<Activity> SessionStates::apply(SessionEvent event)
     case SessionEvent::Unlock: locked_ = false; break;
     case SessionEvent::Suspend: asleep_ = true; break;
     case SessionEvent::Resume: asleep_ = false; break;
-    case SessionEvent::TimeChanged: break;
+    case SessionEvent::TimeChanged:
+    case SessionEvent::SessionEnding: break;
     }
     const Activity now = current();
     if (now.kind == before) return std::nullopt;

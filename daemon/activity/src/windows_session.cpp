@@ -15,6 +15,8 @@
 namespace limber {
 
 static_assert(win_msg::timechange == WM_TIMECHANGE);
+static_assert(win_msg::queryendsession == WM_QUERYENDSESSION);
+static_assert(win_msg::endsession == WM_ENDSESSION);
 static_assert(win_msg::powerbroadcast == WM_POWERBROADCAST);
 static_assert(win_msg::wtssession_change == WM_WTSSESSION_CHANGE);
 static_assert(win_msg::pbt_apmsuspend == PBT_APMSUSPEND);
@@ -38,12 +40,21 @@ std::unique_ptr<InputAgeWatch> open_windows_idle(boost::asio::io_context& io, Mi
     return std::make_unique<InputAgeWatch>(io, "windows_idle", read_windows_input_ticks, threshold, clock);
 }
 
+// How long the session's end waits for the loop: Windows shows "this app is preventing you
+// from signing out" after about five seconds.
+constexpr DWORD session_end_wait_ms = 4000;
+
 struct SessionWindow::Thread {
     Thread(boost::asio::io_context& io, OnEvent on_event) : io(io), on_event(std::move(on_event)) {}
 
     boost::asio::io_context& io;
     OnEvent on_event;
     std::shared_ptr<bool> alive = std::make_shared<bool>(true);  // read and written on the io thread only
+    // Set once the loop has handled SessionEnding, or the window is closing: the window's thread
+    // waits for it before it answers WM_ENDSESSION. Shared, since a callback may close the window.
+    std::shared_ptr<void> released{CreateEventW(nullptr, TRUE, FALSE, nullptr), [](HANDLE h) {
+                                       if (h) CloseHandle(h);
+                                   }};
     std::thread thread;
     HWND hwnd = nullptr;
     bool top_level = false;
@@ -51,14 +62,18 @@ struct SessionWindow::Thread {
     HPOWERNOTIFY power = nullptr;
     DWORD error = 0;  // why the window could not be made, from its own thread
 
-    // On the window's thread: a message for us becomes an event on the io_context.
+    // On the window's thread: a message for us becomes an event on the io_context. The
+    // session's end is answered only once the loop has handled it (limberd saves and stops
+    // then), or after session_end_wait_ms, since Windows may end the process once we answer.
     void receive(UINT message, WPARAM wparam)
     {
         const auto event = session_event(message, static_cast<std::uintptr_t>(wparam));
         if (!event) return;
-        boost::asio::post(io, [alive = alive, on_event = on_event, e = *event] {
+        boost::asio::post(io, [alive = alive, on_event = on_event, released = released, e = *event] {
             if (*alive) on_event(e);
+            if (e == SessionEvent::SessionEnding) SetEvent(released.get());
         });
+        if (*event == SessionEvent::SessionEnding && released) WaitForSingleObject(released.get(), session_end_wait_ms);
     }
 
     static LRESULT CALLBACK procedure(HWND hwnd, UINT message, WPARAM wparam, LPARAM lparam)
@@ -71,6 +86,8 @@ struct SessionWindow::Thread {
         if (self) self->receive(message, wparam);
         switch (message) {
         case WM_POWERBROADCAST: return TRUE;  // never veto a suspend
+        case WM_QUERYENDSESSION: return TRUE;  // nor a log-off
+        case WM_ENDSESSION: return 0;
         case WM_CLOSE: DestroyWindow(hwnd); return 0;
         case WM_DESTROY:
             if (self) self->unregister();
@@ -150,6 +167,7 @@ SessionWindow::SessionWindow(std::unique_ptr<Thread> thread) : t_(std::move(thre
 SessionWindow::~SessionWindow()
 {
     *t_->alive = false;
+    SetEvent(t_->released.get());  // a WM_ENDSESSION waiting for the loop need wait no more
     PostMessageW(t_->hwnd, WM_CLOSE, 0, 0);
     t_->thread.join();
 }

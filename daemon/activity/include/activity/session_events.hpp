@@ -1,5 +1,5 @@
 // The session's events as Windows sends them to a window (lock and unlock, suspend and resume,
-// the calendar clock being set), read apart from any window: which message means which event,
+// the calendar clock being set, the session ending), read apart from any window: which message means which event,
 // and what the user's state is after each. Pure, so that tests on any system can feed it the
 // messages Wine cannot produce (it never locks or suspends).
 #pragma once
@@ -12,12 +12,16 @@
 
 namespace limber {
 
-enum class SessionEvent { Lock, Unlock, Suspend, Resume, TimeChanged };
+// SessionEnding: the user logs off or the computer shuts down; once the window's procedure
+// returns from that message, Windows may end the process at any moment.
+enum class SessionEvent { Lock, Unlock, Suspend, Resume, TimeChanged, SessionEnding };
 const char* to_string(SessionEvent event);
 
 // The Win32 values these messages carry, spelt here so that this file needs no <windows.h>;
 // windows_session.cpp checks them against the SDK's.
 namespace win_msg {
+inline constexpr unsigned queryendsession = 0x0011;     // WM_QUERYENDSESSION
+inline constexpr unsigned endsession = 0x0016;          // WM_ENDSESSION
 inline constexpr unsigned timechange = 0x001E;          // WM_TIMECHANGE
 inline constexpr unsigned powerbroadcast = 0x0218;      // WM_POWERBROADCAST
 inline constexpr unsigned wtssession_change = 0x02B1;   // WM_WTSSESSION_CHANGE
@@ -34,7 +38,7 @@ std::optional<SessionEvent> session_event(unsigned message, std::uintptr_t wpara
 
 // The user's state from lock and sleep: asleep from suspend to resume, locked from lock to
 // unlock (a lock held across a sleep is locked again on resume), else active. The idle source
-// says the rest. TimeChanged changes no state.
+// says the rest. TimeChanged and SessionEnding change no state.
 class SessionStates {
 public:
     // The new state when `event` changed it.

@@ -1,5 +1,5 @@
 // Windows' activity sources (built only on Windows): idle from GetLastInputInfo through
-// InputAgeWatch, and lock, sleep and clock changes from the messages a hidden window of ours
+// InputAgeWatch, and lock, sleep, clock changes and the session's end from the messages a hidden window of ours
 // receives on its own thread. Win32 stays in windows_session.cpp; what the messages mean is in
 // session_events.hpp, which tests drive on any system.
 #pragma once
@@ -24,7 +24,9 @@ std::unique_ptr<InputAgeWatch> open_windows_idle(boost::asio::io_context& io, Mi
 // sees them); where no top-level window can be made (Wine without a display), it falls back to
 // a message-only one, which still gets the session's lock and unlock and, through
 // RegisterSuspendResumeNotification, suspend and resume, but not clock changes.
-// limberd's Windows clock watch can hold one of these for TimeChanged alone.
+// limberd's Windows SystemWatch holds one of these for TimeChanged and SessionEnding. The
+// window answers WM_ENDSESSION only once the io_context has handled SessionEnding (or the
+// window is closed, or four seconds passed): Windows may end the process once it answers.
 class SessionWindow {
 public:
     using OnEvent = std::function<void(SessionEvent)>;
