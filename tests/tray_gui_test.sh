@@ -2,7 +2,8 @@
 # limber-tray for real under Xvfb, against the real limberd: a due break becomes a desktop
 # notification; its Start action opens the routine popup; clicking through the popup
 # reports each exercise and completes the break; a routine started by limberctl opens its
-# popup too (but with --no-guide); with no notification service the break
+# popup too (but with --no-guide), in place of a popup left open on a routine that is over;
+# with no notification service the break
 # card appears instead; the tray icon shows in a tray and opens its menu. Screenshots of
 # each are left in OUT for a person to look at.
 # Usage: tray_gui_test.sh LIMBERD LIMBERCTL LIMBER_TRAY OUT
@@ -171,6 +172,32 @@ sleep $((2 * ${LIMBER_TIME_FACTOR:-1}))  # long enough for a guide to have opene
 check "no guide with --no-guide" "$(xdotool search --name "^Limber: Posture Support$" 2>/dev/null | wc -l)" 0
 check "the routine runs without it" "$(phase)" in_break
 "$LIMBERCTL" stop "following along alone" >/dev/null
+
+# 3e. A guide still open on a routine that is over (one stopped for pain, its advice showing)
+# gives way to the next routine started elsewhere, and asks nothing.
+"$LIMBERCTL" start posture-support >/dev/null || { echo "FAIL limberctl start refused" >&2; LIMBER_FAILED=1; }
+if guide=$(timeout $((5 * ${LIMBER_TIME_FACTOR:-1})) xdotool search --sync --name "^Limber: Posture Support$" | head -n1); then
+  sleep 0.5
+  eval "$(xdotool getwindowgeometry --shell "$guide")"
+  xdotool mousemove $((X + WIDTH / 2)) $((Y + HEIGHT - 30)) click 1  # Stop — this hurts
+  for _ in $(seq 50); do [ "$(phase)" = in_break ] || break; sleep 0.1; done
+  check "the routine stopped for pain, its guide still open" \
+    "$(phase) $(xdotool search --name "^Limber: Posture Support$" 2>/dev/null | wc -l)" "working 1"
+  "$LIMBERCTL" start quick-daily-reset >/dev/null || { echo "FAIL limberctl start refused" >&2; LIMBER_FAILED=1; }
+  if next=$(timeout $((5 * ${LIMBER_TIME_FACTOR:-1})) xdotool search --sync --name "^Limber: Quick Daily Reset$" | head -n1); then
+    echo "ok   the new routine's guide opened"
+    for _ in $(seq 50); do xdotool search --name "^Limber: Posture Support$" >/dev/null 2>&1 || break; sleep 0.1; done
+    check "the finished guide gave way" "$(xdotool search --name "^Limber: Posture Support$" 2>/dev/null | wc -l)" 0
+    check "nothing was asked" "$(xdotool search --name "^Limber$" 2>/dev/null | wc -l)" 0
+    sleep 0.5
+    import -window "$next" "$OUT/guide-replaced.png"
+  else
+    echo "FAIL the new routine opened no guide; tray log:" >&2; cat "$LIMBER_TEST_DIR/tray.log" >&2; LIMBER_FAILED=1
+  fi
+  "$LIMBERCTL" stop "done looking" >/dev/null
+else
+  echo "FAIL limberctl start opened no guide" >&2; LIMBER_FAILED=1
+fi
 
 # 4. With no notification service, the break card appears instead.
 stop_tray "$tray_pid"
