@@ -42,3 +42,17 @@ TEST_CASE("on Windows without APPDATA the profile's folders apply, and with no p
     CHECK(p.data_dir == path("D:/limber"));
     CHECK_THROWS_WITH(limber::resolve_windows_paths(env_of({}), "limberd.exe"), "neither APPDATA nor USERPROFILE is set");
 }
+
+TEST_CASE("a user folder whose name is not ASCII is the folder it names")
+{
+    // The environment is UTF-8 here; on Windows std::filesystem::path(std::string) would read
+    // it in the ANSI code page and make C:\Users\ZoÃ« of C:\Users\Zoë.
+    const std::string zoe = "C:/Users/Zo\xc3\xab \xe6\xb5\x8b\xe8\xaf\x95";  // Zoë 测试
+    CHECK(limber::path_from_utf8(zoe).u8string() == u8"C:/Users/Zo\u00eb \u6d4b\u8bd5");
+    const auto p = limber::resolve_windows_paths(
+        env_of({{"APPDATA", zoe + "/AppData/Roaming"}, {"LOCALAPPDATA", zoe + "/AppData/Local"}}), "limberd.exe");
+    CHECK(p.settings().u8string() == (limber::path_from_utf8(zoe + "/AppData/Roaming") / "Limber" / "limber.toml").u8string());
+    CHECK(p.state_dir.parent_path().u8string() == u8"C:/Users/Zo\u00eb \u6d4b\u8bd5/AppData/Local");
+    const auto profile_only = limber::resolve_windows_paths(env_of({{"USERPROFILE", zoe}}), "limberd.exe");
+    CHECK(profile_only.config_dir.parent_path().parent_path().parent_path().u8string() == u8"C:/Users/Zo\u00eb \u6d4b\u8bd5");
+}

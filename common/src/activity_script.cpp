@@ -3,6 +3,7 @@
 
 #include "limber/duration.hpp"
 #include "limber/error.hpp"
+#include "limber/paths.hpp"
 
 #include <fstream>
 #include <sstream>
@@ -80,7 +81,7 @@ std::vector<ScriptStep> parse_activity_script(std::string_view text, const std::
 
 std::vector<ScriptStep> load_activity_script(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path_from_utf8(path), std::ios::binary);
     if (!in) throw ConfigError(path, 0, 0, "", "cannot read the activity script");
     std::ostringstream text;
     text << in.rdbuf();

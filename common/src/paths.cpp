@@ -16,19 +16,25 @@ std::filesystem::path base_dir(const EnvLookup& env, const std::string& var, con
 
 std::filesystem::path shipped_data(const EnvLookup& env, const std::filesystem::path& executable)
 {
-    if (auto d = env("LIMBER_DATA_DIR"); d && !d->empty()) return *d;
+    if (auto d = env("LIMBER_DATA_DIR"); d && !d->empty()) return path_from_utf8(*d);
     return (executable.parent_path() / ".." / "share" / "limber").lexically_normal();
 }
 
 std::filesystem::path windows_dir(const EnvLookup& env, const std::string& var, const char* fallback_under_profile)
 {
-    if (auto v = env(var); v && !v->empty()) return *v;
+    if (auto v = env(var); v && !v->empty()) return path_from_utf8(*v);
     auto profile = env("USERPROFILE");
     if (!profile || profile->empty()) throw std::runtime_error("neither " + var + " nor USERPROFILE is set");
-    return std::filesystem::path(*profile) / fallback_under_profile;
+    return path_from_utf8(*profile) / fallback_under_profile;
 }
 
 }  // namespace
+
+std::filesystem::path path_from_utf8(std::string_view text)
+{
+    // char8_t says UTF-8 to std::filesystem on every system.
+    return std::filesystem::path(std::u8string(text.begin(), text.end()));
+}
 
 Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executable)
 {

@@ -1,5 +1,7 @@
 #include "limber/store.hpp"
 
+#include "limber/paths.hpp"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <SQLiteCpp/Savepoint.h>
 #include <sqlite3.h>
@@ -163,7 +165,7 @@ void SqliteStore::open()
     };
     if (!memory) {
         std::error_code ec;
-        std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), ec);
+        std::filesystem::create_directories(path_from_utf8(path_).parent_path(), ec);
     }
     try {
         attempt();
@@ -174,11 +176,13 @@ void SqliteStore::open()
     }
     // Damaged: keep it for the user (and for recovery tools), start a new one.
     db_.reset();
-    const std::filesystem::path aside = path_ + ".corrupt-" + utc_timestamp();
-    std::filesystem::rename(path_, aside);
+    // path_ is UTF-8, as SQLite takes it; the file system is told so.
+    const std::string aside_name = path_ + ".corrupt-" + utc_timestamp();
+    const std::filesystem::path aside = path_from_utf8(aside_name);
+    std::filesystem::rename(path_from_utf8(path_), aside);
     for (const char* suffix : {"-wal", "-shm"}) {
         std::error_code ec;
-        std::filesystem::rename(path_ + suffix, aside.string() + suffix, ec);
+        std::filesystem::rename(path_from_utf8(path_ + suffix), path_from_utf8(aside_name + suffix), ec);
     }
     recovered_from_ = aside;
     guarded(path_, "creating a new database after moving the damaged one aside", [&] {

@@ -1,9 +1,13 @@
 #include "toml_reader.hpp"
 
 #include "limber/duration.hpp"
+#include "limber/paths.hpp"
 
+#include <cerrno>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <system_error>
 
 namespace limber::detail {
 namespace {
@@ -41,17 +45,22 @@ toml::table parse_toml_text(std::string_view text, const std::string& name)
 
 toml::table parse_toml_file(const std::string& path)
 {
+    // Read here rather than by toml::parse_file, which opens a narrow name in the ANSI code
+    // page on Windows: the path is UTF-8.
+    const auto file = path_from_utf8(path);
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
+    if (std::filesystem::is_directory(file, ec))
         throw ConfigError(path, 0, 0, "", "is a directory, expected a TOML file");
-    if (!std::filesystem::exists(path, ec)) throw ConfigError(path, 0, 0, "", "file not found");
-    try {
-        return toml::parse_file(path);
-    } catch (const toml::parse_error& e) {
-        const std::string desc(e.description());
-        if (line_of(e.source()) == 0) throw ConfigError(path, 0, 0, "", "cannot read: " + desc);
-        throw ConfigError(path, line_of(e.source()), column_of(e.source()), "", "syntax error: " + desc);
+    if (!std::filesystem::exists(file, ec)) throw ConfigError(path, 0, 0, "", "file not found");
+    std::ifstream in(file, std::ios::binary);
+    if (!in.is_open()) {
+        const int error = errno;
+        throw ConfigError(path, 0, 0, "", "cannot read: " + std::generic_category().message(error));
     }
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) throw ConfigError(path, 0, 0, "", "cannot read: the read failed");
+    return parse_toml_text(text.str(), path);
 }
 
 TomlSection::TomlSection(const toml::table& table, std::string file, std::string prefix)

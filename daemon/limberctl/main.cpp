@@ -135,7 +135,8 @@ int main(int argc, char** argv)
     auto* reload = app.add_subcommand("reload", "Make limberd read its settings file again");
 
     try {
-        app.parse(argc, argv);
+        limber::ProgramArguments args(argc, argv);
+        app.parse(args.argc(), args.argv());
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? exit_ok : exit_usage;
@@ -146,7 +147,7 @@ int main(int argc, char** argv)
     }
 
     try {
-        const auto path = socket.empty() ? limber::control_socket(limber::runtime_paths()) : std::filesystem::path(socket);
+        const auto path = socket.empty() ? limber::control_socket(limber::runtime_paths()) : limber::path_from_utf8(socket);
         limber::Client client(path);
         client.call(Verb::Hello, limber::protocol::HelloArgs{"limberctl"});
         if (*status) {

@@ -17,8 +17,10 @@ void setup_logging(const std::filesystem::path& state_dir, const std::string& le
     std::vector<spdlog::sink_ptr> sinks{std::make_shared<spdlog::sinks::stderr_sink_mt>()};
     try {
         std::filesystem::create_directories(state_dir);
-        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>((state_dir / "limberd.log").string(),
-                                                                               1024 * 1024, 3));
+        // The path's own form: UTF-16 on Windows, where spdlog takes wide names (the build
+        // defines SPDLOG_WCHAR_FILENAMES there), so a user folder like C:\Users\Zoë works.
+        const spdlog::filename_t file = (state_dir / "limberd.log").native();
+        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(file, 1024 * 1024, 3));
     } catch (const std::exception& e) {
         sinks.front()->log(spdlog::details::log_msg("limberd", spdlog::level::warn,
                                                     std::string("cannot write the log file, logging to stderr only: ") + e.what()));

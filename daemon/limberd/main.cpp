@@ -76,7 +76,8 @@ int main(int argc, char** argv)
     app.add_option("--smart-pause", smart_pause,
                    "Smart pause's signals: auto (those limber.toml leaves on), none, or a list of microphone, camera, fullscreen, inhibitors, do_not_disturb, apps");
     app.add_option("--video-devices", video_devices, "Where the camera signal looks for video* devices (default /dev; for tests)");
-    CLI11_PARSE(app, argc, argv);
+    limber::ProgramArguments args(argc, argv);
+    CLI11_PARSE(app, args.argc(), args.argv());
     limber::prepare_process();
 
     try {
@@ -91,8 +92,8 @@ int main(int argc, char** argv)
         limber::setup_logging(paths.state_dir, verbose ? "debug" : log_level);
         limber::DaemonOptions o;
         o.paths = paths;
-        o.settings_file = config.empty() ? limber::ensure_user_settings(paths) : std::filesystem::path(config);
-        o.socket = socket.empty() ? limber::control_socket(paths) : std::filesystem::path(socket);
+        o.settings_file = config.empty() ? limber::ensure_user_settings(paths) : limber::path_from_utf8(config);
+        o.socket = socket.empty() ? limber::control_socket(paths) : limber::path_from_utf8(socket);
         o.activity_spec = activity;
         // A script played into a faster schedule is played as fast, unless it says otherwise.
         if (time_scale != 1.0 && activity.starts_with("script:") && activity.find('@') == std::string::npos)

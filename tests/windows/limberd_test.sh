@@ -127,4 +127,26 @@ assert s["routines"][0]["id"] == "quick-daily-reset"
 assert abs(s["active_seconds"] - 115 * 60) <= 10, s["active_seconds"]
 PY
 
+# A user whose folder's name is not ASCII (Windows makes C:\Users\Zoë for Zoë): limberd reads
+# its settings from that folder and writes its record, log and lock there. Wine's own profile
+# is ASCII, so with_env.exe gives limberd the folders; Wine reads its command line as UTF-8.
+kill "$limberd_pid" 2>/dev/null
+wait "$limberd_pid" 2>/dev/null || true
+zoe_unix="$WINEPREFIX/drive_c/Zoë 测试"
+mkdir -p "$zoe_unix/Roaming/Limber"
+sed 's/every = "30m"/every = "25m"/' "$work/limber.toml" >"$zoe_unix/Roaming/Limber/limber.toml"
+LC_ALL=C.UTF-8 wine "$bin/with_env.exe" 'APPDATA=C:\Zoë 测试\Roaming' 'LOCALAPPDATA=C:\Zoë 测试\Local' -- \
+  "$(winepath -w "$bin/limberd.exe" 2>/dev/null | tr -d '\r')" --activity-source none --no-notifications >"$work/limberd-zoe.out" 2>&1 &
+limberd_pid=$!
+for _ in $(seq 150); do win "$bin/limberctl.exe" status >/dev/null 2>&1 && break; sleep 0.2; done
+expect "settings from a folder whose name is not ASCII" 0 "^Next break in 25 min" "$bin/limberctl.exe" status
+for f in limber.db limberd.log; do
+  [ -s "$zoe_unix/Local/Limber/$f" ] && ok "$f is in C:\\Zoë 测试\\Local\\Limber" ||
+    fail "no $f in $zoe_unix/Local/Limber: $(ls -R "$WINEPREFIX/drive_c" 2>/dev/null | grep -a -i 'zo' | head -5)"
+done
+grep -q "ready: next break in 1500 s" "$zoe_unix/Local/Limber/limberd.log" 2>/dev/null && ok "its log says it is ready" || fail "its log: $(cat "$zoe_unix/Local/Limber/limberd.log" 2>&1 | tail -3)"
+win "$bin/end_session.exe" >/dev/null || fail "end_session.exe"
+wait "$limberd_pid" 2>/dev/null || true
+limberd_pid=""
+
 exit $failed

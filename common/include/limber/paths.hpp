@@ -6,8 +6,15 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace limber {
+
+// Every string that holds a path in Limber is UTF-8 (the environment as runtime_paths() reads
+// it, the command line as program_arguments() gives it, a path's .string() with libstdc++).
+// A path made from one must say so: std::filesystem::path(std::string) reads the ANSI code page
+// on Windows, which turns C:\Users\Zoë into C:\Users\ZoÃ«. On Linux the bytes are kept as they are.
+std::filesystem::path path_from_utf8(std::string_view text);
 
 using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
 
@@ -26,7 +33,7 @@ struct Paths {
     [[nodiscard]] std::filesystem::path database() const { return user_data_dir / "limber.db"; }
 };
 
-// The shipped data is found, in order, in $LIMBER_DATA_DIR, then beside the program as
+// The environment's values are UTF-8. The shipped data is found, in order, in $LIMBER_DATA_DIR, then beside the program as
 // <exe dir>/../share/limber (true both in the build tree and after installation).
 // Throws std::runtime_error when HOME is needed and unset.
 Paths resolve_paths(const EnvLookup& env, const std::filesystem::path& executable);

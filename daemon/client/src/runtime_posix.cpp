@@ -5,6 +5,12 @@
 
 namespace limber {
 
+ProgramArguments::ProgramArguments(int argc, char** argv) : words_(argv, argv + argc)
+{
+    for (auto& w : words_) pointers_.push_back(w.data());
+    pointers_.push_back(nullptr);
+}
+
 Paths runtime_paths()
 {
     std::error_code ec;

@@ -3,6 +3,7 @@
 #include "win32/text.hpp"
 
 #include <windows.h>
+#include <shellapi.h>  // CommandLineToArgvW
 
 #include <string>
 
@@ -27,6 +28,20 @@ std::filesystem::path own_executable()
 }
 
 }  // namespace
+
+ProgramArguments::ProgramArguments(int argc, char** argv)
+{
+    int n = 0;
+    LPWSTR* wide_words = CommandLineToArgvW(GetCommandLineW(), &n);
+    if (wide_words) {
+        for (int i = 0; i < n; ++i) words_.push_back(utf8(wide_words[i]));
+        LocalFree(wide_words);
+    } else {
+        words_.assign(argv, argv + argc);  // no better source: the ANSI words
+    }
+    for (auto& w : words_) pointers_.push_back(w.data());
+    pointers_.push_back(nullptr);
+}
 
 Paths runtime_paths()
 {
