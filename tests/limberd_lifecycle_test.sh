@@ -35,7 +35,7 @@ earned=$(status_get "['earned_seconds']")
   { echo "FAIL earned time after the restart: $earned, saved $saved" >&2; LIMBER_FAILED=1; }
 
 # Commands, their refusals and exit codes.
-expect_exit "pause 30m" 0 "^Paused until [0-9][0-9]:[0-9][0-9]$" "$LIMBERCTL" pause 30m
+expect_exit "pause 30m" 0 "^Paused until ([A-Z][a-z]{2} )?[0-9][0-9]:[0-9][0-9]$" "$LIMBERCTL" pause 30m
 check "phase when paused" "$(status_get "['phase']")" paused
 expect_exit "pause without a duration" 2 "DURATION" "$LIMBERCTL" pause
 expect_exit "pause for a bad duration" 2 "is not a duration" "$LIMBERCTL" pause soon

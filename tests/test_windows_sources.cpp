@@ -189,6 +189,37 @@ TEST_CASE("windows session: the session's end is answered only once the loop has
     CHECK(std::chrono::steady_clock::now() - started < 3500ms);
 }
 
+TEST_CASE("windows session: a session's end the loop handles and returns from is answered at once")
+{
+    // The activity source's window: its handler returns, and the answer follows.
+    boost::asio::io_context io;
+    std::mutex m;
+    std::condition_variable changed;
+    bool answered = false;
+    bool answered_while_handling = true;
+    auto window = limber::SessionWindow::open(io, [&](limber::SessionEvent e) {
+        if (e != limber::SessionEvent::SessionEnding) return;
+        std::unique_lock lock(m);
+        answered_while_handling = changed.wait_for(lock, 500ms, [&] { return answered; });
+    });
+    REQUIRE(window);
+    const auto started = std::chrono::steady_clock::now();
+    std::thread windows_itself([&] {
+        window->inject(WM_ENDSESSION, TRUE);
+        const std::lock_guard lock(m);
+        answered = true;
+        changed.notify_all();
+    });
+    REQUIRE(run_until(io, [&] {
+        const std::lock_guard lock(m);
+        return answered;
+    }, 10000ms));
+    windows_itself.join();
+    CHECK_FALSE(answered_while_handling);
+    CHECK(window);
+    CHECK(std::chrono::steady_clock::now() - started < 3500ms);  // the four seconds' fallback was not what ended it
+}
+
 TEST_CASE("windows camera: a consent-store value in the registry brings the hold and takes it away")
 {
     TestStore store;
