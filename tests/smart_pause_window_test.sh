@@ -22,7 +22,7 @@ cleanup() {
 trap cleanup EXIT
 unset DISPLAY WAYLAND_DISPLAY
 
-Xvfb -displayfd 3 -nolisten tcp -screen 0 640x480x24 3>"$dir/display" 2>"$dir/xvfb.log" </dev/null &
+Xvfb -displayfd 3 -noreset -nolisten tcp -screen 0 640x480x24 3>"$dir/display" 2>"$dir/xvfb.log" </dev/null &
 xvfb_pid=$!
 pids+=("$xvfb_pid")
 for _ in $(seq 100); do [ -s "$dir/display" ] && break; sleep 0.1; done

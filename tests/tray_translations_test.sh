@@ -49,7 +49,7 @@ msgfmt --check --output-file="$work/share/locale/eo/LC_MESSAGES/limber.mo" "$wor
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 export PULSE_SERVER=unix:$work/no-sound-server NO_AT_BRIDGE=1 LIMBER_DATA_DIR=$work/share/limber XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work/run
 export XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state XDG_CONFIG_DIRS=$work/xdg
-Xvfb -displayfd 3 -nolisten tcp -screen 0 1024x768x24 3>"$work/display" 2>/dev/null &
+Xvfb -displayfd 3 -noreset -nolisten tcp -screen 0 1024x768x24 3>"$work/display" 2>/dev/null &
 pids+=($!)
 for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 export DISPLAY=":$(head -n1 "$work/display")"

@@ -19,7 +19,7 @@ trap cleanup EXIT
 unset DISPLAY
 
 # -displayfd picks a free display number and writes it once the server is ready.
-Xvfb -displayfd 3 -nolisten tcp -screen 0 640x480x24 3>"$dir/display" 2>"$dir/xvfb.log" &
+Xvfb -displayfd 3 -noreset -nolisten tcp -screen 0 640x480x24 3>"$dir/display" 2>"$dir/xvfb.log" &
 xvfb_pid=$!
 pids+=("$xvfb_pid")
 for _ in $(seq 100); do [ -s "$dir/display" ] && break; sleep 0.1; done

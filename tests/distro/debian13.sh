@@ -115,7 +115,7 @@ rm -rf "$root/root/.config/limber" "$root/root/.local/share/limber" "$root/root/
 display=""
 if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
   mkdir -p "$root/tmp/.X11-unix"
-  Xvfb -displayfd 3 -nolisten tcp -ac -screen 0 1024x768x24 3>"$root/tmp/display" 2>/dev/null &
+  Xvfb -displayfd 3 -noreset -nolisten tcp -ac -screen 0 1024x768x24 3>"$root/tmp/display" 2>/dev/null &
   for _ in $(seq 100); do [ -s "$root/tmp/display" ] && break; sleep 0.1; done
   [ -s "$root/tmp/display" ] || { echo "debian13: Xvfb did not start" >&2; exit 1; }
   display=":$(head -n1 "$root/tmp/display")"

@@ -153,8 +153,11 @@ expect_exit() {
 # start_xvfb [WIDTHxHEIGHT]: a private X server; sets DISPLAY. Exits 77 (skipped) without Xvfb or xdotool.
 start_xvfb() {
   command -v Xvfb >/dev/null && command -v xdotool >/dev/null || { echo "no Xvfb or xdotool" >&2; exit 77; }
-  # -displayfd picks a free display number and writes it once the server is ready.
-  Xvfb -displayfd 3 -nolisten tcp -screen 0 "${1:-640x480}x24" 3>"$LIMBER_TEST_DIR/display" 2>"$LIMBER_TEST_DIR/xvfb.log" &
+  # -displayfd picks a free display number and writes it once the server is ready. -noreset:
+  # by default Xvfb resets when its last client leaves, and refuses connections meanwhile; the
+  # accessibility bus's launcher connects, sets a property on the root window and leaves, and
+  # a tray slower to start (under the sanitizers) then failed "Unable to initialize GTK+".
+  Xvfb -displayfd 3 -noreset -nolisten tcp -screen 0 "${1:-640x480}x24" 3>"$LIMBER_TEST_DIR/display" 2>"$LIMBER_TEST_DIR/xvfb.log" &
   LIMBER_TEST_PIDS+=($!)
   local i
   for i in $(seq 100); do [ -s "$LIMBER_TEST_DIR/display" ] && break; sleep 0.1; done
