@@ -149,40 +149,59 @@ TEST_CASE("windows session: lock, sleep and clock-change messages reach the loop
     CHECK(events.size() == told);
 }
 
+// Windows at a log-off, for the tests below: WM_ENDSESSION sent to a window from a thread of
+// its own, as another process's SendMessage would be, noting when the window answered. The
+// window's handler asks answered_within() whether the answer came while it was still working.
+class LogOff {
+public:
+    bool answered_within(std::chrono::milliseconds limit)
+    {
+        std::unique_lock lock(m_);
+        return changed_.wait_for(lock, limit, [&] { return answered_; });
+    }
+
+    // Sends the messages from a thread, runs the loop until the window answered, and returns
+    // whether it did within ten seconds.
+    bool send(boost::asio::io_context& io, limber::SessionWindow& window, bool called_off_first)
+    {
+        std::thread windows_itself([&] {
+            if (called_off_first) window.inject(WM_ENDSESSION, FALSE);  // nothing happens
+            window.inject(WM_ENDSESSION, TRUE);
+            const std::lock_guard lock(m_);
+            answered_ = true;
+            changed_.notify_all();
+        });
+        const bool done = run_until(io, [&] {
+            const std::lock_guard lock(m_);
+            return answered_;
+        }, 10000ms);
+        windows_itself.join();
+        return done;
+    }
+
+private:
+    std::mutex m_;
+    std::condition_variable changed_;
+    bool answered_ = false;
+};
+
 TEST_CASE("windows session: the session's end is answered only once the loop has handled it")
 {
     // Once a window answers WM_ENDSESSION, Windows may end the process: limberd must have
     // saved by then. The loop's handler here waits a second for the answer to come (which
     // it must not), then closes the window, as limberd's stop() does.
     boost::asio::io_context io;
+    LogOff log_off;
     std::unique_ptr<limber::SessionWindow> window;
-    std::mutex m;
-    std::condition_variable changed;
-    bool answered = false;
     bool answered_while_handling = true;
     window = limber::SessionWindow::open(io, [&](limber::SessionEvent e) {
         if (e != limber::SessionEvent::SessionEnding) return;
-        std::unique_lock lock(m);
-        answered_while_handling = changed.wait_for(lock, 1000ms, [&] { return answered; });
-        lock.unlock();
+        answered_while_handling = log_off.answered_within(1000ms);
         window.reset();
     });
     REQUIRE(window);
-    limber::SessionWindow* raw = window.get();
-
     const auto started = std::chrono::steady_clock::now();
-    std::thread windows_itself([&] {
-        raw->inject(WM_ENDSESSION, FALSE);  // the log-off called off: nothing happens
-        raw->inject(WM_ENDSESSION, TRUE);
-        const std::lock_guard lock(m);
-        answered = true;
-        changed.notify_all();
-    });
-    REQUIRE(run_until(io, [&] {
-        const std::lock_guard lock(m);
-        return answered;
-    }, 10000ms));
-    windows_itself.join();
+    REQUIRE(log_off.send(io, *window, true));
     CHECK_FALSE(answered_while_handling);
     CHECK_FALSE(window);
     // Before the fallback of four seconds: closing the window released the wait.
@@ -193,28 +212,14 @@ TEST_CASE("windows session: a session's end the loop handles and returns from is
 {
     // The activity source's window: its handler returns, and the answer follows.
     boost::asio::io_context io;
-    std::mutex m;
-    std::condition_variable changed;
-    bool answered = false;
+    LogOff log_off;
     bool answered_while_handling = true;
     auto window = limber::SessionWindow::open(io, [&](limber::SessionEvent e) {
-        if (e != limber::SessionEvent::SessionEnding) return;
-        std::unique_lock lock(m);
-        answered_while_handling = changed.wait_for(lock, 500ms, [&] { return answered; });
+        if (e == limber::SessionEvent::SessionEnding) answered_while_handling = log_off.answered_within(500ms);
     });
     REQUIRE(window);
     const auto started = std::chrono::steady_clock::now();
-    std::thread windows_itself([&] {
-        window->inject(WM_ENDSESSION, TRUE);
-        const std::lock_guard lock(m);
-        answered = true;
-        changed.notify_all();
-    });
-    REQUIRE(run_until(io, [&] {
-        const std::lock_guard lock(m);
-        return answered;
-    }, 10000ms));
-    windows_itself.join();
+    REQUIRE(log_off.send(io, *window, false));
     CHECK_FALSE(answered_while_handling);
     CHECK(window);
     CHECK(std::chrono::steady_clock::now() - started < 3500ms);  // the four seconds' fallback was not what ended it
