@@ -11,7 +11,10 @@ set(CMAKE_CXX_COMPILER ${limber_mingw}-g++-posix)
 set(CMAKE_RC_COMPILER ${limber_mingw}-windres)
 
 set(LIMBER_WINDOWS_DEPS "" CACHE PATH "Where installers/windows/build.sh put the Windows dependencies")
-set(CMAKE_FIND_ROOT_PATH /usr/${limber_mingw} ${LIMBER_WINDOWS_DEPS})
+# wxWidgets for MSW, in a prefix of its own (wx-config names it); FindwxWidgets looks for its
+# headers there, which must be a root for CMake not to look for them under the others.
+set(LIMBER_WINDOWS_WX "" CACHE PATH "Where installers/windows/build.sh put wxWidgets for MSW")
+set(CMAKE_FIND_ROOT_PATH /usr/${limber_mingw} ${LIMBER_WINDOWS_DEPS} ${LIMBER_WINDOWS_WX})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)

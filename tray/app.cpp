@@ -11,9 +11,9 @@
 #include "indicator.hpp"
 #include "tray_icon.hpp"
 #include "welcome_window.hpp"
-#include "x11_quiet.hpp"
 #include "message_box.hpp"
 #include "one_instance.hpp"
+#include "platform.hpp"
 
 #include <wx/aboutdlg.h>
 #include <wx/cmdline.h>
@@ -23,7 +23,6 @@
 #include <wx/msgdlg.h>
 #include <wx/utils.h>
 
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -110,10 +109,9 @@ bool TrayApp::OnInit()
     SetAppDisplayName("Limber");
     // The tray lives in the tray: closing the last window (a popup, the summary) is not quitting.
     SetExitOnFrameDelete(false);
-    // The session ending (SIGTERM), Ctrl+C in a terminal and a closed terminal leave as Quit
-    // does: windows closed, the daemon link shut, exit status 0. wx calls this from its
-    // event loop, not from the signal handler.
-    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) SetSignalHandler(sig, [](int) { wxGetApp().quit(); });
+    // The session ending (SIGTERM; WM_ENDSESSION on Windows), Ctrl+C in a terminal and a
+    // closed terminal leave as Quit does: windows closed, the daemon link shut, exit status 0.
+    quit_with_session([] { wxGetApp().quit(); });
     // Diagnostics go to stderr (the journal), never into a dialog in the user's way.
     delete wxLog::SetActiveTarget(new wxLogStderr);
     // One tray per session: a second one hands what it was asked to show to the first.
@@ -130,6 +128,7 @@ bool TrayApp::OnInit()
     case OneInstance::Role::First: break;
     }
     modal_ = std::make_unique<ModalStack>(*this);
+    use_native_notifications();
     load_translations();
     stop_waking_on_keys();
     const Paths paths = runtime_paths();
@@ -394,15 +393,22 @@ void TrayApp::notify_due(const std::string& routine, bool waited)
                                                       wxString::FromUTF8(name), length))
                                : std::make_unique<wxNotificationMessage>(
                                      _("Time for a break"), wxString::Format(_("%s, about %s."), wxString::FromUTF8(name), length));
-        notification_->AddAction(wxID_OK, _("Start"));
-        notification_->AddAction(wxID_CANCEL, _("Not now"));
+        // Where a notification cannot carry both buttons (Windows without toasts draws a
+        // balloon), the card offers them instead.
+        const bool actions = notification_->AddAction(wxID_OK, _("Start")) && notification_->AddAction(wxID_CANCEL, _("Not now"));
         notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_ACTION, [this, routine](wxCommandEvent& ev) {
             if (ev.GetId() == wxID_OK) start_routine(routine);
             else snooze();
         });
         notification_->Bind(wxEVT_NOTIFICATION_MESSAGE_CLICK, [this, routine](wxCommandEvent&) { start_routine(routine); });
-        if (notification_->Show(wxNotificationMessage::Timeout_Never)) return;
-        wxLogWarning("no notification service answered; showing the break card");
+        if (!actions) {
+            wxLogMessage("notifications here cannot offer Start and Not now; showing the break card");
+            notification_.reset();
+        } else if (notification_->Show(wxNotificationMessage::Timeout_Never)) {
+            return;
+        } else {
+            wxLogWarning("no notification service answered; showing the break card");
+        }
     }
     // No notification service answered: our own card, which never takes the keyboard.
     auto* card = new BreakCard(name, routine_length(catalog_, routine), model_.can_snooze(),
@@ -601,8 +607,9 @@ void TrayApp::show_about()
 
 void TrayApp::start_daemon()
 {
-    const auto exe = std::filesystem::canonical("/proc/self/exe").parent_path() / "limberd";
-    wxExecute(wxString::FromUTF8(exe.string()), wxEXEC_ASYNC | wxEXEC_MAKE_GROUP_LEADER);
+    const auto exe = limberd_program();
+    const std::u8string name = exe.u8string();
+    wxExecute(wxString::FromUTF8(reinterpret_cast<const char*>(name.c_str())), wxEXEC_ASYNC | wxEXEC_MAKE_GROUP_LEADER);
     link_->nudge();
 }
 
@@ -677,8 +684,6 @@ int main(int argc, char** argv)
             return 0;
         }
     }
-    // GTK probes GLX at start to choose visuals, which maps the whole GL driver (with Mesa,
-    // tens of MiB of LLVM) into a process that never draws with GL. A user's own GDK_GL wins.
-    setenv("GDK_GL", "disable", 0);
+    limber::tray::before_toolkit();
     return wxEntry(argc, argv);
 }

@@ -36,6 +36,8 @@ wxBitmap paint_icon(StatusView::Look look, double remaining, int size)
 
     auto ring = [&](const wxColour& colour, double from, double to) {
         wxGraphicsPath path = gc->CreatePath();
+        // From the arc's start: GDI+ (Windows) draws a line from (0,0) to it otherwise.
+        path.MoveToPoint(c + r * std::cos(from), c + r * std::sin(from));
         path.AddArc(c, c, r, from, to, true);
         gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(colour, width).Cap(wxCAP_ROUND)));
         gc->StrokePath(path);

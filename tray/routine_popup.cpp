@@ -378,6 +378,7 @@ void RoutinePopup::paint_ring(wxPaintEvent&)
     track.AddCircle(c, c, r);
     gc->StrokePath(track);
     wxGraphicsPath arc = gc->CreatePath();
+    arc.MoveToPoint(c, c - r);  // the arc's start: GDI+ (Windows) draws a line from (0,0) to it otherwise
     arc.AddArc(c, c, r, -M_PI / 2, -M_PI / 2 + 2 * M_PI * share, true);
     gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(teal, 5).Cap(wxCAP_ROUND)));
     gc->StrokePath(arc);

@@ -1,6 +1,7 @@
 #include "settings_dialog.hpp"
 
 #include "accessible.hpp"
+#include "autostart.hpp"
 #include "i18n.hpp"
 #include "message_box.hpp"
 
@@ -72,58 +73,7 @@ std::string read_file(const std::filesystem::path& file)
     return text.str();
 }
 
-// The entry a package installs in $XDG_CONFIG_DIRS (default /etc/xdg), if any.
-std::optional<std::filesystem::path> system_autostart()
-{
-    const char* dirs = std::getenv("XDG_CONFIG_DIRS");
-    std::string list = dirs && *dirs ? dirs : "/etc/xdg";
-    std::istringstream in(list);
-    std::error_code ec;
-    for (std::string dir; std::getline(in, dir, ':');)
-        if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "autostart" / "limber-tray.desktop", ec))
-            return std::filesystem::path(dir) / "autostart" / "limber-tray.desktop";
-    return std::nullopt;
-}
-
-bool hidden(const std::string& entry) { return entry.find("\nHidden=true") != std::string::npos; }
-
-std::string autostart_entry(bool enabled)
-{
-    std::error_code ec;
-    std::string exe = std::filesystem::canonical("/proc/self/exe", ec).string();
-    if (ec || exe.empty()) exe = "limber-tray";
-    if (exe.find_first_of(" \t\"\\`$") != std::string::npos) {  // the Exec key's own quoting
-        std::string q = "\"";
-        for (char c : exe) {
-            if (c == '"' || c == '`' || c == '$' || c == '\\') q += '\\';
-            q += c;
-        }
-        exe = q + "\"";
-    }
-    std::string out = "[Desktop Entry]\n"
-                      "Type=Application\n"
-                      "Name=Limber\n"
-                      "Comment=Reminds you to take breaks and do short upper-back routines\n"
-                      "Exec=" + exe + "\n"
-                      "Icon=limber\n"
-                      "Terminal=false\n"
-                      "X-GNOME-Autostart-Delay=5\n"
-                      "X-KDE-autostart-after=panel\n"
-                      "X-LXQt-Need-Tray=true\n";
-    if (!enabled) out += "Hidden=true\n";  // hides the system-wide entry of the same name
-    return out;
-}
-
 }  // namespace
-
-std::filesystem::path autostart_file() { return runtime_paths().config_home / "autostart" / "limber-tray.desktop"; }
-
-bool autostart_enabled()
-{
-    std::error_code ec;
-    if (std::filesystem::exists(autostart_file(), ec)) return !hidden(read_file(autostart_file()));
-    return system_autostart().has_value();
-}
 
 SettingsDialog::SettingsDialog(wxWindow* parent, const Catalog& catalog, Settings settings, std::filesystem::path file)
     : wxDialog(parent, wxID_ANY, _("Limber settings")), catalog_(catalog), settings_(std::move(settings)), file_(std::move(file))
@@ -341,19 +291,8 @@ bool SettingsDialog::save_autostart()
 {
     const bool wanted = autostart_->GetValue();
     if (wanted == autostart_was_) return true;
-    const auto file = autostart_file();
-    std::error_code ec;
-    if (!wanted && !system_autostart()) {
-        std::filesystem::remove(file, ec);
-    } else {
-        std::filesystem::create_directories(file.parent_path(), ec);
-        std::ofstream out(file, std::ios::trunc);
-        out << autostart_entry(wanted);
-        out.close();
-        if (!out) ec = std::make_error_code(std::errc::io_error);
-    }
-    if (ec) {
-        message_box(wxString::Format(_("Cannot change %s: %s"), wxString::FromUTF8(file.string()), wxString::FromUTF8(ec.message())), _("Start at login"), wxOK | wxICON_ERROR, this);
+    if (const std::string error = set_autostart(wanted); !error.empty()) {
+        message_box(wxString::FromUTF8(error), _("Start at login"), wxOK | wxICON_ERROR, this);
         return false;
     }
     autostart_was_ = wanted;

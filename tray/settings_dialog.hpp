@@ -19,11 +19,6 @@ class wxTextCtrl;
 
 namespace limber::tray {
 
-// $XDG_CONFIG_HOME/autostart/limber-tray.desktop: the user's own login entry for limber-tray.
-std::filesystem::path autostart_file();
-// Whether limber-tray starts at login: the user's entry, or else one installed system-wide.
-bool autostart_enabled();
-
 // Saves `text` as `file`, whole or not at all (a temporary file renamed over it); the error in
 // words, or empty.
 std::string write_whole(const std::filesystem::path& file, const std::string& text);

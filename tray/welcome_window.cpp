@@ -12,8 +12,9 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
-#include <ctime>
 #include <fstream>
+
+#include <wx/datetime.h>
 
 namespace limber::tray {
 namespace {
@@ -21,15 +22,7 @@ namespace {
 using style::ink;
 using style::muted;
 
-std::string today()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-    return buf;
-}
+std::string today() { return wxDateTime::Now().FormatISODate().utf8_string(); }
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-#include "x11_quiet.hpp"
+#include "platform.hpp"
 
 #include <gdk/gdk.h>
 #ifdef GDK_WINDOWING_X11

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Builds Limber for 64-bit Windows on Debian 12, with Debian's MinGW-w64 cross compiler:
-#   installers/windows/build.sh           limberd.exe and limberctl.exe, into build-windows/bin;
+#   installers/windows/build.sh           limberd.exe, limberctl.exe and limber-tray.exe, into
+#                                         build-windows/bin;
 #   installers/windows/build.sh --tests   those and the test programs, and Wine to run them
 #                                         (tests/windows/run.sh runs them).
 # Everything comes from Debian: the compiler and the header-only libraries (Boost.Asio, toml++,
-# nlohmann-json, CLI11, spdlog with fmt, Catch2) from its packages, SQLite and SQLiteCpp from
-# its source package (apt-get source, through a private source list: the machine's own apt
-# configuration is not changed). What is compiled here is kept outside the clone, in
+# nlohmann-json, CLI11, spdlog with fmt, Catch2) and zlib from its packages, SQLite, SQLiteCpp
+# and wxWidgets from its source packages (apt-get source, through a private source list: the
+# machine's own apt configuration is not changed). What is compiled here is kept outside the clone, in
 # LIMBER_WINDOWS_CACHE (default ~/.cache/limber/windows), under a key made of the versions and
 # the flags, so a machine builds it once.
 set -euo pipefail
@@ -26,6 +27,8 @@ esac
 packages=(
   # the cross compiler (posix threads), CMake, and dpkg-source to unpack source packages
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools cmake make dpkg-dev
+  # zlib for wxWidgets (Debian's wx source has its bundled copy removed)
+  libz-mingw-w64-dev
   # header-only libraries, used as they are
   libboost-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev catch2
 )
@@ -114,8 +117,45 @@ EOF
   rm -rf "$work"
 fi
 
+# wxWidgets for MSW, from Debian's source package: static, without the libraries Debian removed
+# from its source (png, jpeg, tiff, expat, regex) and the parts the tray does not use. SVG
+# drawing stays (nanosvg is bundled): the icon and the illustrations are SVG.
+wx_flags="--disable-shared --without-libpng --without-libjpeg --without-libtiff --with-zlib=sys
+  --without-expat --without-regex --without-liblzma --disable-svg --with-nanosvg --disable-xrc
+  --disable-html --disable-webview --disable-mediactrl --disable-stc --disable-ribbon
+  --disable-propgrid --disable-richtext --disable-aui --without-opengl --disable-debug_info"
+wx_flags=$(echo $wx_flags)
+wx_key_text="wx-format 1; $($cxx --version | head -1); wxwidgets3.2 source $(dpkg-query -W -f='${Version}' wx3.2-headers 2>/dev/null || echo '?'); $wx_flags"
+wx_key=$(printf '%s' "$wx_key_text" | sha256sum | cut -c1-16)
+wx=$cache/wx-$wx_key
+if [ ! -f "$wx/.complete" ]; then
+  echo "windows: building wxWidgets into $wx ($wx_key_text)"
+  rm -rf "$wx" "$cache/wxwork-$wx_key"
+  work=$cache/wxwork-$wx_key
+  mkdir -p "$work/apt/lists/partial"
+  . /etc/os-release
+  mirror=${LIMBER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+  echo "deb-src $mirror ${VERSION_CODENAME:-bookworm} main" >"$work/apt/sources.list"
+  apt_private=(-o "Dir::Etc::SourceList=$work/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$work/apt/lists" -o APT::Sandbox::User=root)
+  apt-get "${apt_private[@]}" update -qq
+  (cd "$work" && apt-get "${apt_private[@]}" source -qq wxwidgets3.2 >/dev/null)
+  src=$(find "$work" -maxdepth 1 -type d -name 'wxwidgets3.2-*' | head -1)
+  [ -f "$src/configure" ] || { echo "windows: Debian's wxwidgets3.2 source has no configure" >&2; exit 1; }
+  mkdir -p "$work/build"
+  # shellcheck disable=SC2086  # the flags are words
+  (cd "$work/build" && "$src/configure" --host=x86_64-w64-mingw32 --build=x86_64-linux-gnu \
+    CC=x86_64-w64-mingw32-gcc-posix CXX=$cxx --prefix="$wx" $wx_flags >"$work/configure.log" 2>&1) ||
+    { tail -n 30 "$work/build/config.log" >&2; exit 1; }
+  make -C "$work/build" -j"$(nproc)" >"$work/make.log" 2>&1 || { tail -n 30 "$work/make.log" >&2; exit 1; }
+  make -C "$work/build" install >/dev/null
+  touch "$wx/.complete"
+  rm -rf "$work"
+fi
+
 build=${LIMBER_WINDOWS_BUILD:-build-windows}
 cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" -DLIMBER_WINDOWS_DEPS="$deps" \
-  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DLIMBER_WERROR=ON -DLIMBER_BUILD_TESTS=$([ "$with_tests" = 1 ] && echo ON || echo OFF)
+  -DLIMBER_WINDOWS_WX="$wx" -DwxWidgets_CONFIG_EXECUTABLE="$wx/bin/wx-config" \
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DLIMBER_WERROR=ON -DLIMBER_BUILD_TRAY=ON -DLIMBER_BUILD_TESTS=$([ "$with_tests" = 1 ] && echo ON || echo OFF)
 cmake --build "$build" -j"$(nproc)"
 echo "windows: built $(cd "$build/bin" && ls ./*.exe | tr '\n' ' ')in $build/bin"

@@ -1,0 +1,41 @@
+#include "platform.hpp"
+
+#include <wx/app.h>
+#include <wx/log.h>
+#include <wx/notifmsg.h>
+#include <wx/stdpaths.h>
+
+#include <utility>
+
+namespace limber::tray {
+
+void before_toolkit() {}
+
+void quit_with_session(std::function<void()> quit)
+{
+    // Windows asks each top-level window before it logs off (WM_QUERYENDSESSION, which wx
+    // answers yes) and then tells it (WM_ENDSESSION): the process ends when the answer
+    // returns, so the windows are closed and the daemon link shut before that.
+    wxTheApp->Bind(wxEVT_END_SESSION, [quit = std::move(quit)](wxCloseEvent&) { quit(); });
+}
+
+void stop_waking_on_keys() {}
+
+void use_native_notifications()
+{
+    // Toasts carry Start and Not now; Windows shows them for an app with a Start menu
+    // shortcut carrying its AppUserModelID: the installer makes "Limber" with this id, and wx
+    // makes it when it is missing.
+    if (wxNotificationMessage::MSWUseToasts("Limber", "Limber.Limber")) {
+        wxLogMessage("notifications are Windows toasts, with actions");
+    } else {
+        wxLogMessage("Windows toasts are not available here; a break due shows Limber's own card");
+    }
+}
+
+std::filesystem::path limberd_program()
+{
+    return std::filesystem::path(wxStandardPaths::Get().GetExecutablePath().ToStdWstring()).parent_path() / L"limberd.exe";
+}
+
+}  // namespace limber::tray
