@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Limber for 64-bit Windows on Debian 12, with Debian's MinGW-w64 cross compiler:
 #   installers/windows/build.sh           limberd.exe, limberctl.exe and limber-tray.exe, into
-#                                         build-windows/bin;
+#                                         build-windows/bin, and the installer
+#                                         build-windows/Limber-<version>-win64.exe;
 #   installers/windows/build.sh --tests   those and the test programs, and Wine to run them
 #                                         (tests/windows/run.sh runs them).
 # Everything comes from Debian: the compiler and the header-only libraries (Boost.Asio, toml++,
@@ -27,8 +28,8 @@ esac
 packages=(
   # the cross compiler (posix threads), CMake, and dpkg-source to unpack source packages
   g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools cmake make dpkg-dev
-  # zlib for wxWidgets (Debian's wx source has its bundled copy removed)
-  libz-mingw-w64-dev
+  # zlib for wxWidgets (Debian's wx source has its bundled copy removed); makensis for the installer
+  libz-mingw-w64-dev nsis
   # header-only libraries, used as they are
   libboost-dev libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev catch2
 )
@@ -158,4 +159,6 @@ cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" -DLI
   -DLIMBER_WINDOWS_WX="$wx" -DwxWidgets_CONFIG_EXECUTABLE="$wx/bin/wx-config" \
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DLIMBER_WERROR=ON -DLIMBER_BUILD_TRAY=ON -DLIMBER_BUILD_TESTS=$([ "$with_tests" = 1 ] && echo ON || echo OFF)
 cmake --build "$build" -j"$(nproc)"
-echo "windows: built $(cd "$build/bin" && ls ./*.exe | tr '\n' ' ')in $build/bin"
+# The installer, Limber-<version>-win64.exe (CPack's NSIS, with Debian's makensis).
+cmake --build "$build" --target package >"$build/package.log" 2>&1 || { cat "$build/package.log" >&2; exit 1; }
+echo "windows: built $(cd "$build/bin" && ls ./*.exe | tr '\n' ' ')in $build/bin, and $(cd "$build" && ls Limber-*-win64.exe)"
