@@ -34,7 +34,7 @@ using style::ink;
 using style::muted;
 using style::teal;
 using style::text;
-const wxColour& warm = style::warm_text;
+using style::warm_text;
 
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 
@@ -124,7 +124,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     buttons->Add(button(running_, _("Skip exercise"), [this] { on_skip(); }), 1);
     run->Add(buttons, 0, wxEXPAND | wxBOTTOM, 6);
     wxButton* hurt = button(running_, _("Stop — this hurts"), [this] { on_hurt(); });
-    hurt->SetForegroundColour(warm);
+    hurt->SetForegroundColour(warm_text);
     run->Add(hurt, 0, wxEXPAND);
     running_->SetSizer(run);
     box->Add(running_, 0, wxEXPAND | wxALL, 14);
@@ -145,7 +145,7 @@ RoutinePopup::RoutinePopup(const Catalog& catalog, const std::string& routine_na
     hurt_ = new wxPanel(root);
     hurt_->SetBackgroundColour(*wxWHITE);
     auto* hs = new wxBoxSizer(wxVERTICAL);
-    hs->Add(text(hurt_, _("Stopped. That's the right call."), warm, 1.05, true), 0, wxBOTTOM, 6);
+    hs->Add(text(hurt_, _("Stopped. That's the right call."), warm_text, 1.05, true), 0, wxBOTTOM, 6);
     wxString advice = _("Rest and breathe. A mild stretch is fine; pain is not.\nTalk to a doctor or physiotherapist if you have:") + "\n";
     for (const auto& a : catalog_.safety.ask_first_if) advice += u8("  • " + a + "\n");
     advice += _("Limber leaves this exercise out after repeated pain.");

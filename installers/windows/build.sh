@@ -157,7 +157,7 @@ fi
 build=${LIMBER_WINDOWS_BUILD:-build-windows}
 cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" -DLIMBER_WINDOWS_DEPS="$deps" \
   -DLIMBER_WINDOWS_WX="$wx" -DwxWidgets_CONFIG_EXECUTABLE="$wx/bin/wx-config" \
-  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DLIMBER_WERROR=ON -DLIMBER_BUILD_TRAY=ON -DLIMBER_BUILD_TESTS=$([ "$with_tests" = 1 ] && echo ON || echo OFF)
+  -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DLIMBER_WERROR=ON -DLIMBER_UNITY_BUILD=ON -DLIMBER_BUILD_TRAY=ON -DLIMBER_BUILD_TESTS=$([ "$with_tests" = 1 ] && echo ON || echo OFF)
 cmake --build "$build" -j"$(nproc)"
 # The installer, Limber-<version>-win64.exe (CPack's NSIS, with Debian's makensis).
 cmake --build "$build" --target package >"$build/package.log" 2>&1 || { cat "$build/package.log" >&2; exit 1; }

@@ -3,13 +3,13 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {
+constexpr ActivityPartEntry dbus_left_out_entries[] = {
     {"logind", "LIMBER_WITH_DBUS", nullptr},
     {"screensaver", "LIMBER_WITH_DBUS", nullptr},
     {"mutter", "LIMBER_WITH_DBUS", nullptr},
 };
 }  // namespace
 
-std::span<const ActivityPartEntry> dbus_activity_part() { return entries; }
+std::span<const ActivityPartEntry> dbus_activity_part() { return dbus_left_out_entries; }
 
 }  // namespace limber

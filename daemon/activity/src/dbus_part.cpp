@@ -7,7 +7,7 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {
+constexpr ActivityPartEntry dbus_entries[] = {
     {"logind", "LIMBER_WITH_DBUS",
      [](const ActivityOpenArgs& a, std::unique_ptr<ActivitySource>) -> std::unique_ptr<ActivitySource> {
          return Logind::open(a.io);
@@ -23,6 +23,6 @@ constexpr ActivityPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const ActivityPartEntry> dbus_activity_part() { return entries; }
+std::span<const ActivityPartEntry> dbus_activity_part() { return dbus_entries; }
 
 }  // namespace limber

@@ -7,9 +7,9 @@
 namespace limber {
 namespace {
 
-constexpr const char* service = "org.gnome.Mutter.IdleMonitor";
+constexpr const char* mutter_service = "org.gnome.Mutter.IdleMonitor";
 constexpr const char* path = "/org/gnome/Mutter/IdleMonitor/Core";
-constexpr const char* iface = "org.gnome.Mutter.IdleMonitor";
+constexpr const char* mutter_iface = "org.gnome.Mutter.IdleMonitor";
 
 }  // namespace
 
@@ -47,14 +47,14 @@ void MutterIdle::start(ActivityCallback on_change)
     present_ = false;
     try {
         // Matched before the question, so an owner that comes between the two is not missed.
-        name_watch_ = dbus::watch_name_owner(*bus_, service, [this](bool owned) {
+        name_watch_ = dbus::watch_name_owner(*bus_, mutter_service, [this](bool owned) {
             if (!running_) return;
             if (owned) appeared();
             else left();
         });
-        if (dbus::has_owner(*bus_, service)) appeared();
+        if (dbus::has_owner(*bus_, mutter_service)) appeared();
         else {
-            activity_log()->warn("mutter: {} is not on the session bus; idle is tracked {}when it appears", service,
+            activity_log()->warn("mutter: {} is not on the session bus; idle is tracked {}when it appears", mutter_service,
                                  fallback_ ? "by " + fallback_->name() + " until " : "");
             left();
         }
@@ -75,25 +75,25 @@ void MutterIdle::appeared()
     idle_ = false;
     idle_watch_ = active_watch_ = 0;  // a new Mutter knows nothing of the last one's watches
     try {
-        monitor_ = dbus::make_proxy(*bus_, service, path);
-        monitor_->uponSignal("WatchFired").onInterface(iface).call([this](std::uint32_t id) { fired(id); });
+        monitor_ = dbus::make_proxy(*bus_, mutter_service, path);
+        monitor_->uponSignal("WatchFired").onInterface(mutter_iface).call([this](std::uint32_t id) { fired(id); });
         dbus::signals_declared(*monitor_);
         // Idle watches fire each time the threshold is crossed; they stay until removed.
         const auto ms = static_cast<std::uint64_t>(threshold_.count());
-        monitor_->callMethod("AddIdleWatch").onInterface(iface).withArguments(ms).storeResultsTo(idle_watch_);
+        monitor_->callMethod("AddIdleWatch").onInterface(mutter_iface).withArguments(ms).storeResultsTo(idle_watch_);
     } catch (const sdbus::Error& e) {
         activity_log()->warn("mutter: cannot watch for idle ({}); waiting for Mutter to come back", e.getMessage());
         left();
         return;
     }
-    if (!present_) activity_log()->info("mutter: watching {} for idle", service);
+    if (!present_) activity_log()->info("mutter: watching {} for idle", mutter_service);
     present_ = true;
     on_change_(Activity{ActivityKind::Active, {}});
 }
 
 void MutterIdle::left()
 {
-    if (present_) activity_log()->warn("mutter: {} left the session bus; idle is tracked {}when it comes back", service,
+    if (present_) activity_log()->warn("mutter: {} left the session bus; idle is tracked {}when it comes back", mutter_service,
                                        fallback_ ? "by " + fallback_->name() + " until " : "");
     present_ = false;
     idle_ = false;
@@ -115,7 +115,7 @@ void MutterIdle::fired(std::uint32_t id)
         idle_ = true;
         // User-active watches are one-shot: one is added for each stretch of idle.
         try {
-            monitor_->callMethod("AddUserActiveWatch").onInterface(iface).storeResultsTo(active_watch_);
+            monitor_->callMethod("AddUserActiveWatch").onInterface(mutter_iface).storeResultsTo(active_watch_);
         } catch (const sdbus::Error& e) {
             activity_log()->warn("mutter: cannot watch for the user's return ({})", e.getMessage());
         }
@@ -132,7 +132,7 @@ void MutterIdle::remove(std::uint32_t& id)
 {
     if (id == 0) return;
     try {
-        monitor_->callMethod("RemoveWatch").onInterface(iface).withArguments(id).storeResultsTo();
+        monitor_->callMethod("RemoveWatch").onInterface(mutter_iface).withArguments(id).storeResultsTo();
     } catch (const sdbus::Error&) {
         // Mutter may have gone, or dropped the watch itself: there is nothing left to undo.
     }

@@ -8,8 +8,8 @@
 namespace limber {
 namespace {
 
-constexpr const char* service = "org.freedesktop.ScreenSaver";
-constexpr const char* iface = "org.freedesktop.ScreenSaver";
+constexpr const char* screensaver_service = "org.freedesktop.ScreenSaver";
+constexpr const char* screensaver_iface = "org.freedesktop.ScreenSaver";
 // The path the specification names, and the one KDE and others also (or only) use.
 constexpr const char* paths[] = {"/org/freedesktop/ScreenSaver", "/ScreenSaver"};
 
@@ -45,7 +45,7 @@ void ScreenSaver::start(ActivityCallback on_change)
     proxies_.clear();
     try {
         // Matched before GetActive(), so a screensaver that comes in between is not missed.
-        name_watch_ = dbus::watch_name_owner(*bus_, service, [this](bool owned) {
+        name_watch_ = dbus::watch_name_owner(*bus_, screensaver_service, [this](bool owned) {
             if (!running_) return;
             if (owned) appeared();
             else left();
@@ -53,8 +53,8 @@ void ScreenSaver::start(ActivityCallback on_change)
         // Signals are matched by the well-known name, so a screensaver that starts after us is
         // heard as well.
         for (const char* path : paths) {
-            auto proxy = dbus::make_proxy(*bus_, service, path);
-            proxy->uponSignal("ActiveChanged").onInterface(iface).call([this](bool active) { set(active); });
+            auto proxy = dbus::make_proxy(*bus_, screensaver_service, path);
+            proxy->uponSignal("ActiveChanged").onInterface(screensaver_iface).call([this](bool active) { set(active); });
             dbus::signals_declared(*proxy);
             proxies_.push_back(std::move(proxy));
         }
@@ -83,10 +83,10 @@ bool ScreenSaver::get_active()
 {
     bool active = false;
     try {
-        proxies_.front()->callMethod("GetActive").onInterface(iface).storeResultsTo(active);
+        proxies_.front()->callMethod("GetActive").onInterface(screensaver_iface).storeResultsTo(active);
     } catch (const sdbus::Error& e) {
         activity_log()->warn("screensaver: {} did not answer GetActive ({}); assuming unlocked until it signals",
-                             service, e.getMessage());
+                             screensaver_service, e.getMessage());
         return false;
     }
     return active;
@@ -94,13 +94,13 @@ bool ScreenSaver::get_active()
 
 void ScreenSaver::appeared()
 {
-    activity_log()->info("screensaver: {} came to the session bus; asking it whether the screen is locked", service);
+    activity_log()->info("screensaver: {} came to the session bus; asking it whether the screen is locked", screensaver_service);
     set(get_active());
 }
 
 void ScreenSaver::left()
 {
-    activity_log()->warn("screensaver: {} left the session bus; unlocked until a screensaver comes back", service);
+    activity_log()->warn("screensaver: {} left the session bus; unlocked until a screensaver comes back", screensaver_service);
     set(false);
 }
 

@@ -3,9 +3,9 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {{"wayland", "LIMBER_WITH_WAYLAND", nullptr}};
+constexpr ActivityPartEntry wayland_left_out_entries[] = {{"wayland", "LIMBER_WITH_WAYLAND", nullptr}};
 }  // namespace
 
-std::span<const ActivityPartEntry> wayland_activity_part() { return entries; }
+std::span<const ActivityPartEntry> wayland_activity_part() { return wayland_left_out_entries; }
 
 }  // namespace limber

@@ -4,7 +4,7 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {
+constexpr ActivityPartEntry wayland_entries[] = {
     {"wayland", "LIMBER_WITH_WAYLAND",
      [](const ActivityOpenArgs& a, std::unique_ptr<ActivitySource>) -> std::unique_ptr<ActivitySource> {
          return WaylandIdle::open(a.io, a.idle_threshold, a.clock);
@@ -12,6 +12,6 @@ constexpr ActivityPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const ActivityPartEntry> wayland_activity_part() { return entries; }
+std::span<const ActivityPartEntry> wayland_activity_part() { return wayland_entries; }
 
 }  // namespace limber

@@ -3,9 +3,9 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {{"windows_idle", "WIN32", nullptr}, {"windows_session", "WIN32", nullptr}};
+constexpr ActivityPartEntry windows_left_out_entries[] = {{"windows_idle", "WIN32", nullptr}, {"windows_session", "WIN32", nullptr}};
 }  // namespace
 
-std::span<const ActivityPartEntry> windows_activity_part() { return entries; }
+std::span<const ActivityPartEntry> windows_activity_part() { return windows_left_out_entries; }
 
 }  // namespace limber

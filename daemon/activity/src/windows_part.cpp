@@ -5,7 +5,7 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {
+constexpr ActivityPartEntry windows_entries[] = {
     {"windows_idle", "WIN32",
      [](const ActivityOpenArgs& a, std::unique_ptr<ActivitySource>) -> std::unique_ptr<ActivitySource> {
          return open_windows_idle(a.io, a.idle_threshold, a.clock);
@@ -17,6 +17,6 @@ constexpr ActivityPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const ActivityPartEntry> windows_activity_part() { return entries; }
+std::span<const ActivityPartEntry> windows_activity_part() { return windows_entries; }
 
 }  // namespace limber

@@ -3,9 +3,9 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {{"x11", "LIMBER_WITH_X11", nullptr}};
+constexpr ActivityPartEntry x11_left_out_entries[] = {{"x11", "LIMBER_WITH_X11", nullptr}};
 }  // namespace
 
-std::span<const ActivityPartEntry> x11_activity_part() { return entries; }
+std::span<const ActivityPartEntry> x11_activity_part() { return x11_left_out_entries; }
 
 }  // namespace limber

@@ -4,7 +4,7 @@
 
 namespace limber {
 namespace {
-constexpr ActivityPartEntry entries[] = {
+constexpr ActivityPartEntry x11_entries[] = {
     {"x11", "LIMBER_WITH_X11",
      [](const ActivityOpenArgs& a, std::unique_ptr<ActivitySource>) -> std::unique_ptr<ActivitySource> {
          return X11Idle::open(a.io, a.idle_threshold, a.clock);
@@ -12,6 +12,6 @@ constexpr ActivityPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const ActivityPartEntry> x11_activity_part() { return entries; }
+std::span<const ActivityPartEntry> x11_activity_part() { return x11_entries; }
 
 }  // namespace limber

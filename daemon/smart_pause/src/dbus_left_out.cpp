@@ -3,12 +3,12 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {
+constexpr HoldPartEntry dbus_left_out_entries[] = {
     {"inhibitors", "LIMBER_WITH_DBUS", nullptr},
     {"do_not_disturb", "LIMBER_WITH_DBUS", nullptr},
 };
 }  // namespace
 
-std::span<const HoldPartEntry> dbus_hold_part() { return entries; }
+std::span<const HoldPartEntry> dbus_hold_part() { return dbus_left_out_entries; }
 
 }  // namespace limber

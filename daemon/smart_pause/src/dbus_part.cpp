@@ -6,7 +6,7 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {
+constexpr HoldPartEntry dbus_entries[] = {
     {"inhibitors", "LIMBER_WITH_DBUS",
      [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
          if (!r.want("inhibitors") || !r.settings.inhibitors) return nullptr;
@@ -20,6 +20,6 @@ constexpr HoldPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const HoldPartEntry> dbus_hold_part() { return entries; }
+std::span<const HoldPartEntry> dbus_hold_part() { return dbus_entries; }
 
 }  // namespace limber

@@ -6,7 +6,7 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {
+constexpr HoldPartEntry posix_entries[] = {
     {"camera", "",
      [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
          if (!r.want("camera") || !r.settings.camera) return nullptr;
@@ -20,6 +20,6 @@ constexpr HoldPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const HoldPartEntry> posix_hold_part() { return entries; }
+std::span<const HoldPartEntry> posix_hold_part() { return posix_entries; }
 
 }  // namespace limber

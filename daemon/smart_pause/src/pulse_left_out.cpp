@@ -3,9 +3,9 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {{"microphone", "LIMBER_WITH_PULSE", nullptr}};
+constexpr HoldPartEntry pulse_left_out_entries[] = {{"microphone", "LIMBER_WITH_PULSE", nullptr}};
 }  // namespace
 
-std::span<const HoldPartEntry> pulse_hold_part() { return entries; }
+std::span<const HoldPartEntry> pulse_hold_part() { return pulse_left_out_entries; }
 
 }  // namespace limber

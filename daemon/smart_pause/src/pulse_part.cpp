@@ -4,7 +4,7 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {
+constexpr HoldPartEntry pulse_entries[] = {
     {"microphone", "LIMBER_WITH_PULSE",
      [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
          if (!r.want("microphone") || !r.settings.microphone) return nullptr;
@@ -13,6 +13,6 @@ constexpr HoldPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const HoldPartEntry> pulse_hold_part() { return entries; }
+std::span<const HoldPartEntry> pulse_hold_part() { return pulse_entries; }
 
 }  // namespace limber

@@ -8,7 +8,7 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {
+constexpr HoldPartEntry windows_entries[] = {
     {"microphone", "WIN32",
      [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
          if (!r.want("microphone") || !r.settings.microphone) return nullptr;
@@ -32,6 +32,6 @@ constexpr HoldPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const HoldPartEntry> windows_hold_part() { return entries; }
+std::span<const HoldPartEntry> windows_hold_part() { return windows_entries; }
 
 }  // namespace limber

@@ -4,9 +4,9 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {{"fullscreen", "LIMBER_WITH_X11", nullptr}};
+constexpr HoldPartEntry x11_left_out_entries[] = {{"fullscreen", "LIMBER_WITH_X11", nullptr}};
 }  // namespace
 
-std::span<const HoldPartEntry> x11_hold_part() { return entries; }
+std::span<const HoldPartEntry> x11_hold_part() { return x11_left_out_entries; }
 
 }  // namespace limber

@@ -7,7 +7,7 @@
 
 namespace limber {
 namespace {
-constexpr HoldPartEntry entries[] = {
+constexpr HoldPartEntry x11_entries[] = {
     {"fullscreen", "LIMBER_WITH_X11",
      [](const HoldRequest& r) -> std::unique_ptr<HoldSource> {
          // One X11 source serves both: a full-screen active window, and a listed application's.
@@ -20,6 +20,6 @@ constexpr HoldPartEntry entries[] = {
 };
 }  // namespace
 
-std::span<const HoldPartEntry> x11_hold_part() { return entries; }
+std::span<const HoldPartEntry> x11_hold_part() { return x11_entries; }
 
 }  // namespace limber
