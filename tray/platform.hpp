@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <string>
 
 namespace limber::tray {
 
@@ -24,6 +25,10 @@ void stop_waking_on_keys();
 // Asks for the system's own notifications with buttons, where they must be asked for
 // (Windows' toasts, with the Start menu shortcut and AppUserModelID they belong to).
 void use_native_notifications();
+
+// A word on where the tray icon lives, for the first run, where the system may hide it (in
+// the user's language, UTF-8); empty where there is nothing to say.
+std::string icon_advice();
 
 // limberd's program, beside this one.
 std::filesystem::path limberd_program();

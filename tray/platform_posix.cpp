@@ -26,6 +26,9 @@ void quit_with_session(std::function<void()> quit)
 
 void use_native_notifications() {}  // the desktop's notification service, over D-Bus
 
+// A panel shows the icon where the user looks for it; without one, the home window opens.
+std::string icon_advice() { return {}; }
+
 std::filesystem::path limberd_program()
 {
     return std::filesystem::path(wxStandardPaths::Get().GetExecutablePath().utf8_string()).parent_path() / "limberd";

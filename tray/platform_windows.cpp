@@ -3,6 +3,7 @@
 #include <wx/app.h>
 #include <wx/log.h>
 #include <wx/notifmsg.h>
+#include <wx/translation.h>
 #include <wx/stdpaths.h>
 
 #include <utility>
@@ -31,6 +32,14 @@ void use_native_notifications()
     } else {
         wxLogMessage("Windows toasts are not available here; a break due shows Limber's own card");
     }
+}
+
+std::string icon_advice()
+{
+    return _("Limber's icon is in the notification area, at the right end of the taskbar; Windows may tuck "
+             "a new icon under the ^ arrow there. Drag it onto the taskbar to keep the time to your next break "
+             "in sight. Limber in the Start menu opens its window at any time.")
+        .utf8_string();
 }
 
 std::filesystem::path limberd_program()

@@ -1,6 +1,7 @@
 #include "welcome_window.hpp"
 
 #include "i18n.hpp"
+#include "platform.hpp"
 #include "style.hpp"
 
 #include "client/runtime.hpp"
@@ -65,6 +66,8 @@ WelcomeWindow::WelcomeWindow(const SafetyAdvice& safety, std::function<void()> u
                   "and stop if an exercise hurts."),
                   muted),
              0, wxLEFT | wxRIGHT | wxTOP, 20);
+    if (const std::string advice = icon_advice(); !advice.empty())
+        box->Add(text(wxString::FromUTF8(advice), muted), 0, wxLEFT | wxRIGHT | wxTOP, 20);
     auto* ok = new wxButton(panel, wxID_OK, _("I understand"));
     ok->SetDefault();
     ok->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { acknowledge(); });

@@ -2,7 +2,8 @@
 # Runs the Windows build's tests (installers/windows/build.sh --tests) under Wine: the same
 # .exe files a user would run, in a private WINEPREFIX made fresh for the run, with a private
 # Xvfb for the windows limberd makes (hidden, but Wine needs a display driver to make them).
-# Nothing reaches the machine's own Wine prefix or desktop.
+# Nothing reaches the machine's own Wine prefix or desktop. Arguments go to ctest
+# (tests/windows/run.sh -R windows.tray runs that test alone).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${LIMBER_WINDOWS_BUILD:-build-windows}
@@ -29,4 +30,4 @@ trap cleanup EXIT
 
 wine wineboot -i >/dev/null 2>&1
 wineserver -w
-ctest --test-dir "$build" --output-on-failure -j"${LIMBER_TEST_JOBS:-$(nproc)}"
+ctest --test-dir "$build" --output-on-failure -j"${LIMBER_TEST_JOBS:-$(nproc)}" "$@"

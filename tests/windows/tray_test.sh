@@ -17,7 +17,11 @@ failed=0
 work=$(mktemp -d)
 pids=()
 cleanup() {
+  # Ending the wine processes may leave the Windows ones running in the prefix (and a window
+  # of theirs keeping the input the next test makes): they are ended by name, and waited for.
+  for exe in limber-tray.exe limberd.exe; do wine taskkill /F /IM "$exe" >/dev/null 2>&1 || true; done
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
