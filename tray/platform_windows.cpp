@@ -14,10 +14,14 @@ void before_toolkit() {}
 
 void quit_with_session(std::function<void()> quit)
 {
-    // Windows asks each top-level window before it logs off (WM_QUERYENDSESSION, which wx
-    // answers yes) and then tells it (WM_ENDSESSION): the process ends when the answer
-    // returns, so the windows are closed and the daemon link shut before that.
-    wxTheApp->Bind(wxEVT_END_SESSION, [quit = std::move(quit)](wxCloseEvent&) { quit(); });
+    // Windows asks before it logs off (WM_QUERYENDSESSION, which wx answers yes) and then
+    // tells (WM_ENDSESSION), and ends the process once that answer returns: the app is asked
+    // to leave as Quit does, and wx's own handler (Skip) then closes the windows at once.
+    // Nothing of the record lives here: limberd saves it at its own WM_ENDSESSION.
+    wxTheApp->Bind(wxEVT_END_SESSION, [quit = std::move(quit)](wxCloseEvent& event) {
+        quit();
+        event.Skip();
+    });
 }
 
 void stop_waking_on_keys() {}
