@@ -22,7 +22,6 @@
 #include <wx/textctrl.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>

@@ -56,19 +56,26 @@ key_text="deps-format 1; $($cxx --version | head -1); sqlitecpp source; flags $s
 key=$(printf '%s' "$key_text" | sha256sum | cut -c1-16)
 deps=$cache/deps-$key
 
+# source_package NAME DIR: Debian's source package NAME unpacked in DIR, from the suite this
+# machine runs, through a private source list (the machine's apt configuration is untouched).
+source_package() {
+  local name=$1 dir=$2 mirror
+  mkdir -p "$dir/apt/lists/partial"
+  . /etc/os-release
+  mirror=${LIMBER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+  echo "deb-src $mirror ${VERSION_CODENAME:-bookworm} main" >"$dir/apt/sources.list"
+  local apt_private=(-o "Dir::Etc::SourceList=$dir/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$dir/apt/lists" -o APT::Sandbox::User=root)
+  apt-get "${apt_private[@]}" update -qq
+  (cd "$dir" && apt-get "${apt_private[@]}" source -qq "$name" >/dev/null)
+}
+
 if [ ! -f "$deps/.complete" ]; then
   echo "windows: building the dependencies into $deps ($key_text)"
   rm -rf "$deps" "$cache/work-$key"
   work=$cache/work-$key
-  mkdir -p "$work/apt/lists/partial" "$deps/include" "$deps/lib/cmake"
-  # Debian's source package, from the suite this machine runs, through a private list.
-  . /etc/os-release
-  mirror=${LIMBER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-  echo "deb-src $mirror ${VERSION_CODENAME:-bookworm} main" >"$work/apt/sources.list"
-  apt_private=(-o "Dir::Etc::SourceList=$work/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
-    -o "Dir::State::Lists=$work/apt/lists" -o APT::Sandbox::User=root)
-  apt-get "${apt_private[@]}" update -qq
-  (cd "$work" && apt-get "${apt_private[@]}" source -qq sqlitecpp >/dev/null)
+  mkdir -p "$deps/include" "$deps/lib/cmake"
+  source_package sqlitecpp "$work"
   src=$(find "$work" -maxdepth 1 -type d -name 'sqlitecpp-*' | head -1)
   [ -f "$src/sqlite3/sqlite3.c" ] || { echo "windows: Debian's sqlitecpp source has no sqlite3/sqlite3.c" >&2; exit 1; }
   # The header-only libraries, by symlink: only their folders, never all of /usr/include.
@@ -133,14 +140,7 @@ if [ ! -f "$wx/.complete" ]; then
   echo "windows: building wxWidgets into $wx ($wx_key_text)"
   rm -rf "$wx" "$cache/wxwork-$wx_key"
   work=$cache/wxwork-$wx_key
-  mkdir -p "$work/apt/lists/partial"
-  . /etc/os-release
-  mirror=${LIMBER_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-  echo "deb-src $mirror ${VERSION_CODENAME:-bookworm} main" >"$work/apt/sources.list"
-  apt_private=(-o "Dir::Etc::SourceList=$work/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null
-    -o "Dir::State::Lists=$work/apt/lists" -o APT::Sandbox::User=root)
-  apt-get "${apt_private[@]}" update -qq
-  (cd "$work" && apt-get "${apt_private[@]}" source -qq wxwidgets3.2 >/dev/null)
+  source_package wxwidgets3.2 "$work"
   src=$(find "$work" -maxdepth 1 -type d -name 'wxwidgets3.2-*' | head -1)
   [ -f "$src/configure" ] || { echo "windows: Debian's wxwidgets3.2 source has no configure" >&2; exit 1; }
   mkdir -p "$work/build"
